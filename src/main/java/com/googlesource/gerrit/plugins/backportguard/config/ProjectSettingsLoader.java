@@ -1,0 +1,110 @@
+// Copyright (C) 2026 The Android Open Source Project
+//
+// Licensed under the Apache License, Version 2.0 (the "License");
+// you may not use this file except in compliance with the License.
+// You may obtain a copy of the License at
+//
+// http://www.apache.org/licenses/LICENSE-2.0
+//
+// Unless required by applicable law or agreed to in writing, software
+// distributed under the License is distributed on an "AS IS" BASIS,
+// WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+// See the License for the specific language governing permissions and
+// limitations under the License.
+
+package com.googlesource.gerrit.plugins.backportguard.config;
+
+import com.google.gerrit.entities.Project;
+import com.google.gerrit.extensions.annotations.PluginName;
+import com.google.gerrit.server.config.PluginConfig;
+import com.google.gerrit.server.config.PluginConfigFactory;
+import com.google.gerrit.server.project.NoSuchProjectException;
+import com.google.inject.Inject;
+import com.google.inject.Singleton;
+import java.util.Arrays;
+
+/**
+ * Reads the {@code [plugin "backport-guard"]} section of a project's {@code project.config}, each
+ * key inherited from the parent projects when the project does not set it.
+ */
+@Singleton
+public class ProjectSettingsLoader {
+  public static final String KEY_ENABLED = "enabled";
+  public static final String KEY_LABEL = "label";
+  public static final String KEY_FAIL_VOTE = "failVote";
+  public static final String KEY_PASS_VOTE = "passVote";
+  public static final String KEY_BACKPORT_BRANCH = "backportBranch";
+  public static final String KEY_CHECK_ALL_CHANGES = "checkAllChanges";
+  public static final String KEY_BLOCK_ON_NOT_FOUND = "blockOnNotFound";
+
+  private final PluginConfigFactory configFactory;
+  private final String pluginName;
+
+  @Inject
+  ProjectSettingsLoader(PluginConfigFactory configFactory, @PluginName String pluginName) {
+    this.configFactory = configFactory;
+    this.pluginName = pluginName;
+  }
+
+  public ProjectSettings load(Project.NameKey project)
+      throws InvalidSettingsException, NoSuchProjectException {
+    PluginConfig cfg = configFactory.getFromProjectConfigWithInheritance(project, pluginName);
+    return parse(cfg, project.get());
+  }
+
+  /** Parses and checks the settings; the error names the key to fix. */
+  ProjectSettings parse(PluginConfig cfg, String project) throws InvalidSettingsException {
+    boolean enabled = bool(cfg, project, KEY_ENABLED, true);
+    String label = cfg.getString(KEY_LABEL, ProjectSettings.DEFAULT_LABEL).strip();
+    if (label.isEmpty()) {
+      throw invalid(project, KEY_LABEL, "must name a label");
+    }
+    int failVote = integer(cfg, project, KEY_FAIL_VOTE, ProjectSettings.DEFAULT_FAIL_VOTE);
+    int passVote = integer(cfg, project, KEY_PASS_VOTE, ProjectSettings.DEFAULT_PASS_VOTE);
+    if (failVote >= passVote) {
+      throw invalid(
+          project,
+          KEY_FAIL_VOTE,
+          "must be lower than " + KEY_PASS_VOTE + " (" + failVote + " >= " + passVote + ")");
+    }
+    BranchPatterns branches;
+    try {
+      branches = BranchPatterns.parse(Arrays.asList(cfg.getStringList(KEY_BACKPORT_BRANCH)));
+    } catch (IllegalArgumentException e) {
+      throw invalid(project, KEY_BACKPORT_BRANCH, e.getMessage());
+    }
+    return new ProjectSettings(
+        enabled,
+        label,
+        failVote,
+        passVote,
+        branches,
+        bool(cfg, project, KEY_CHECK_ALL_CHANGES, false),
+        bool(cfg, project, KEY_BLOCK_ON_NOT_FOUND, true));
+  }
+
+  private InvalidSettingsException invalid(String project, String key, String why) {
+    return new InvalidSettingsException(
+        String.format(
+            "project.config of %s (or a parent): [plugin \"%s\"] %s %s",
+            project, pluginName, key, why));
+  }
+
+  private boolean bool(PluginConfig cfg, String project, String key, boolean dflt)
+      throws InvalidSettingsException {
+    try {
+      return cfg.getBoolean(key, dflt);
+    } catch (IllegalArgumentException e) {
+      throw invalid(project, key, "must be true or false, not \"" + cfg.getString(key) + "\"");
+    }
+  }
+
+  private int integer(PluginConfig cfg, String project, String key, int dflt)
+      throws InvalidSettingsException {
+    try {
+      return cfg.getInt(key, dflt);
+    } catch (IllegalArgumentException e) {
+      throw invalid(project, key, "must be a whole number, not \"" + cfg.getString(key) + "\"");
+    }
+  }
+}

@@ -1,0 +1,36 @@
+// Copyright (C) 2026 The Android Open Source Project
+//
+// Licensed under the Apache License, Version 2.0 (the "License");
+// you may not use this file except in compliance with the License.
+// You may obtain a copy of the License at
+//
+// http://www.apache.org/licenses/LICENSE-2.0
+//
+// Unless required by applicable law or agreed to in writing, software
+// distributed under the License is distributed on an "AS IS" BASIS,
+// WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+// See the License for the specific language governing permissions and
+// limitations under the License.
+
+package com.googlesource.gerrit.plugins.backportguard.evaluate;
+
+import com.google.gerrit.extensions.events.LifecycleListener;
+import com.google.gerrit.extensions.events.RevisionCreatedListener;
+import com.google.gerrit.extensions.registration.DynamicSet;
+import com.google.inject.AbstractModule;
+import com.google.inject.internal.UniqueAnnotations;
+import java.util.concurrent.ScheduledExecutorService;
+
+/** Checks every new patch set on the plugin's own queue and posts the outcome. */
+public class EvaluationModule extends AbstractModule {
+  @Override
+  protected void configure() {
+    bind(ScheduledExecutorService.class)
+        .annotatedWith(EvaluationExecutor.class)
+        .toProvider(EvaluationExecutorProvider.class);
+    bind(LifecycleListener.class)
+        .annotatedWith(UniqueAnnotations.create())
+        .to(EvaluationExecutorProvider.class);
+    DynamicSet.bind(binder(), RevisionCreatedListener.class).to(RevisionCreatedHandler.class);
+  }
+}

@@ -1,0 +1,66 @@
+// Copyright (C) 2026 The Android Open Source Project
+//
+// Licensed under the Apache License, Version 2.0 (the "License");
+// you may not use this file except in compliance with the License.
+// You may obtain a copy of the License at
+//
+// http://www.apache.org/licenses/LICENSE-2.0
+//
+// Unless required by applicable law or agreed to in writing, software
+// distributed under the License is distributed on an "AS IS" BASIS,
+// WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+// See the License for the specific language governing permissions and
+// limitations under the License.
+
+package com.googlesource.gerrit.plugins.backportguard.evaluate;
+
+import com.google.common.base.Ticker;
+import com.google.common.cache.Cache;
+import com.google.common.cache.CacheBuilder;
+import com.google.common.flogger.FluentLogger;
+import com.google.gerrit.entities.Project;
+import com.google.inject.Inject;
+import com.google.inject.Singleton;
+import java.time.Duration;
+
+/**
+ * Logs a misconfiguration as one ERROR line that names the setting to fix, at most once an hour for
+ * the same project and problem, so a broken setting on a busy server does not flood the log.
+ */
+@Singleton
+public class MisconfigurationLog {
+  private static final FluentLogger logger = FluentLogger.forEnclosingClass();
+
+  static final Duration QUIET_PERIOD = Duration.ofHours(1);
+
+  private final Cache<String, Boolean> recentlyLogged;
+
+  @Inject
+  MisconfigurationLog() {
+    this(Ticker.systemTicker());
+  }
+
+  MisconfigurationLog(Ticker ticker) {
+    recentlyLogged =
+        CacheBuilder.newBuilder()
+            .ticker(ticker)
+            .expireAfterWrite(QUIET_PERIOD)
+            .maximumSize(10_000)
+            .build();
+  }
+
+  /**
+   * Reports a problem with the plugin's configuration for a project.
+   *
+   * @return whether a line was logged (false while the same problem is in its quiet period)
+   */
+  public boolean report(Project.NameKey project, String problem) {
+    String key = project.get() + '\n' + problem;
+    if (recentlyLogged.asMap().putIfAbsent(key, true) != null) {
+      return false;
+    }
+    logger.atSevere().log(
+        "backport-guard cannot vote on changes of project %s: %s", project.get(), problem);
+    return true;
+  }
+}

@@ -1,0 +1,56 @@
+// Copyright (C) 2026 The Android Open Source Project
+//
+// Licensed under the Apache License, Version 2.0 (the "License");
+// you may not use this file except in compliance with the License.
+// You may obtain a copy of the License at
+//
+// http://www.apache.org/licenses/LICENSE-2.0
+//
+// Unless required by applicable law or agreed to in writing, software
+// distributed under the License is distributed on an "AS IS" BASIS,
+// WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+// See the License for the specific language governing permissions and
+// limitations under the License.
+
+package com.googlesource.gerrit.plugins.backportguard.resolve;
+
+/** Where a prerequisite stands with respect to the target branch of the change that needs it. */
+public enum PrerequisiteState {
+  /** A change with the Change-Id is merged on the target branch. */
+  MERGED_ON_BRANCH(true),
+  /** A change with the Change-Id merged elsewhere, and its commit is in the target branch. */
+  CONTAINED_IN_BRANCH(true),
+  /** A commit carrying the Change-Id was pushed straight into the target branch. */
+  PUSHED_TO_BRANCH(true),
+  /** The prerequisite's project has no such branch; the change merged on another one. */
+  MERGED_NO_SUCH_BRANCH(true),
+  /** The backport exists on the target branch but is still open. */
+  OPEN_ON_BRANCH(false),
+  /** Changes with the Change-Id on the target branch were all abandoned. */
+  ABANDONED_ON_BRANCH(false),
+  /** Merged on another branch, never cherry-picked onto the target branch. */
+  NOT_BACKPORTED(false),
+  /** Open on another branch only; merged nowhere. */
+  OPEN_ELSEWHERE(false),
+  /** Abandoned on every branch it was uploaded to. */
+  ABANDONED_ELSEWHERE(false),
+  /** Nothing the owner of the change can see carries the reference. */
+  NOT_FOUND(false),
+  /** An abbreviated Change-Id that matches more than one Change-Id. */
+  AMBIGUOUS(false);
+
+  private final boolean satisfied;
+
+  PrerequisiteState(boolean satisfied) {
+    this.satisfied = satisfied;
+  }
+
+  public boolean satisfied() {
+    return satisfied;
+  }
+
+  /** True for the states in which the plugin could not tell what the author meant. */
+  public boolean unknown() {
+    return this == NOT_FOUND || this == AMBIGUOUS;
+  }
+}

@@ -1,0 +1,54 @@
+// Copyright (C) 2026 The Android Open Source Project
+//
+// Licensed under the Apache License, Version 2.0 (the "License");
+// you may not use this file except in compliance with the License.
+// You may obtain a copy of the License at
+//
+// http://www.apache.org/licenses/LICENSE-2.0
+//
+// Unless required by applicable law or agreed to in writing, software
+// distributed under the License is distributed on an "AS IS" BASIS,
+// WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+// See the License for the specific language governing permissions and
+// limitations under the License.
+
+package com.googlesource.gerrit.plugins.backportguard.resolve;
+
+import java.util.Optional;
+
+/**
+ * The state of one prerequisite on the target branch, with the changes the comment names.
+ *
+ * @param state where the prerequisite stands
+ * @param project the prerequisite's project; empty when nothing visible was found
+ * @param change the change that decides the state (the open or abandoned backport, the merged
+ *     change)
+ * @param cherryPickSource for an unmerged prerequisite, a merged change that can be cherry-picked
+ *     onto the target branch
+ * @param pushedCommit the commit found in the target branch when it arrived by direct push
+ */
+public record PrerequisiteStatus(
+    PrerequisiteState state,
+    Optional<String> project,
+    Optional<Candidate> change,
+    Optional<Candidate> cherryPickSource,
+    Optional<String> pushedCommit) {
+
+  public static PrerequisiteStatus notFound() {
+    return new PrerequisiteStatus(
+        PrerequisiteState.NOT_FOUND,
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty());
+  }
+
+  public static PrerequisiteStatus ambiguous() {
+    return new PrerequisiteStatus(
+        PrerequisiteState.AMBIGUOUS,
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty());
+  }
+}

@@ -1,0 +1,207 @@
+// Copyright (C) 2026 The Android Open Source Project
+//
+// Licensed under the Apache License, Version 2.0 (the "License");
+// you may not use this file except in compliance with the License.
+// You may obtain a copy of the License at
+//
+// http://www.apache.org/licenses/LICENSE-2.0
+//
+// Unless required by applicable law or agreed to in writing, software
+// distributed under the License is distributed on an "AS IS" BASIS,
+// WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+// See the License for the specific language governing permissions and
+// limitations under the License.
+
+package com.googlesource.gerrit.plugins.backportguard.verdict;
+
+import com.googlesource.gerrit.plugins.backportguard.parse.UnreadableLine;
+import com.googlesource.gerrit.plugins.backportguard.resolve.Candidate;
+import com.googlesource.gerrit.plugins.backportguard.resolve.DependencyResult;
+import com.googlesource.gerrit.plugins.backportguard.resolve.PrerequisiteStatus;
+import java.util.List;
+
+/**
+ * Writes a verdict as the change message reviewers read: a one-line verdict, then each declared
+ * dependency with its state on the target branch, a link and what to do; then links that were not
+ * checked and lines that were not understood. Plain text that also reads as Markdown.
+ *
+ * <p>The text is a pure function of the verdict, so an unchanged outcome gives the same text and
+ * the plugin can tell it has said it already.
+ */
+public final class VerdictComment {
+  /** Every comment starts with this, so the plugin finds its last one among the messages. */
+  public static final String HEADER = "Backport check: ";
+
+  private final ChangeLinks links;
+
+  public VerdictComment(ChangeLinks links) {
+    this.links = links;
+  }
+
+  public String format(Verdict verdict) {
+    StringBuilder out = new StringBuilder(HEADER).append(summary(verdict)).append('\n');
+    List<DependencyResult> checked =
+        verdict.results().stream().filter(r -> !r.isExternal()).toList();
+    if (!checked.isEmpty()) {
+      out.append('\n');
+      for (DependencyResult result : checked) {
+        for (PrerequisiteStatus status : result.prerequisites()) {
+          appendStatus(out, verdict, result, status);
+        }
+      }
+    }
+    List<DependencyResult> external =
+        verdict.results().stream().filter(DependencyResult::isExternal).toList();
+    if (!external.isEmpty()) {
+      out.append("\nNot checked (not on this server; check them yourself):\n");
+      external.forEach(r -> out.append("* ").append(r.dependency().line()).append('\n'));
+    }
+    if (!verdict.unreadable().isEmpty()) {
+      out.append("\nNot understood")
+          .append(verdict.blockOnUnknown() ? " (blocks until fixed)" : "")
+          .append(":\n");
+      for (UnreadableLine line : verdict.unreadable()) {
+        out.append("* \"").append(line.line()).append("\": ").append(line.reason()).append('\n');
+      }
+    }
+    return out.toString().stripTrailing();
+  }
+
+  private static String summary(Verdict verdict) {
+    String branch = verdict.targetBranch();
+    long checked = verdict.checkedCount();
+    long missing = verdict.missingCount();
+    if (missing > 0) {
+      return String.format(
+          "%d of %d %s not merged on %s.",
+          missing, checked, checked == 1 ? "prerequisite is" : "prerequisites are", branch);
+    }
+    String unreadable =
+        verdict.unreadable().isEmpty()
+            ? ""
+            : String.format(
+                " %d footer %s not understood.",
+                verdict.unreadable().size(),
+                verdict.unreadable().size() == 1 ? "line was" : "lines were");
+    if (checked == 0) {
+      return "no prerequisite could be checked on " + branch + "." + unreadable;
+    }
+    String all =
+        checked == 1
+            ? "the prerequisite is merged on " + branch + "."
+            : "all " + checked + " prerequisites are merged on " + branch + ".";
+    return all + unreadable;
+  }
+
+  private void appendStatus(
+      StringBuilder out, Verdict verdict, DependencyResult result, PrerequisiteStatus status) {
+    String branch = verdict.targetBranch();
+    out.append("* ").append(result.dependency().line()).append("\n  ");
+    if (verdict.blocks(status)) {
+      out.append("MISSING: ");
+    } else if (!status.state().satisfied()) {
+      out.append("UNCHECKED (not blocking): ");
+    } else {
+      out.append("OK: ");
+    }
+    String change = status.change().map(c -> describe(verdict, c)).orElse("");
+    String source = status.cherryPickSource().map(c -> describe(verdict, c)).orElse("");
+    String project = status.project().orElse("");
+    switch (status.state()) {
+      case MERGED_ON_BRANCH -> out.append(change).append(" is merged on ").append(branch);
+      case CONTAINED_IN_BRANCH ->
+          out.append(change)
+              .append(" merged on ")
+              .append(status.change().get().branch())
+              .append(" and is already part of ")
+              .append(branch);
+      case PUSHED_TO_BRANCH ->
+          out.append("commit ")
+              .append(status.pushedCommit().get(), 0, 10)
+              .append(" carrying this Change-Id was pushed directly to ")
+              .append(branch);
+      case MERGED_NO_SUCH_BRANCH ->
+          out.append(change)
+              .append(" is merged on ")
+              .append(status.change().get().branch())
+              .append("; project ")
+              .append(project)
+              .append(" has no branch ")
+              .append(branch)
+              .append(", so merged on any branch counts");
+      case OPEN_ON_BRANCH ->
+          out.append("the backport ")
+              .append(change)
+              .append(" is open on ")
+              .append(branch)
+              .append(".\n  Action: get ")
+              .append(change)
+              .append(" merged first");
+      case ABANDONED_ON_BRANCH -> {
+        out.append("the backport ")
+            .append(change)
+            .append(" on ")
+            .append(branch)
+            .append(" was abandoned.\n  Action: restore and merge it");
+        if (!source.isEmpty()) {
+          out.append(", or cherry-pick ")
+              .append(source)
+              .append(" onto ")
+              .append(branch)
+              .append(" again");
+        }
+      }
+      case NOT_BACKPORTED ->
+          out.append(change)
+              .append(" merged on ")
+              .append(status.change().get().branch())
+              .append(" but was never cherry-picked onto ")
+              .append(branch)
+              .append(".\n  Action: cherry-pick ")
+              .append(change)
+              .append(" onto ")
+              .append(branch)
+              .append(" and merge it first");
+      case OPEN_ELSEWHERE -> {
+        Candidate open = status.change().get();
+        out.append(change)
+            .append(" is still open on ")
+            .append(open.branch())
+            .append(" and merged nowhere.\n  Action: merge ")
+            .append(change);
+        if (!open.isOn(branch)) {
+          out.append(", then cherry-pick it onto ").append(branch);
+        }
+      }
+      case ABANDONED_ELSEWHERE ->
+          out.append(change)
+              .append(" on ")
+              .append(status.change().get().branch())
+              .append(" was abandoned.\n  Action: restore and merge it, or drop this Depends-On");
+      case NOT_FOUND ->
+          out.append(
+              "no change or commit that the change owner can see carries this reference.\n"
+                  + "  Action: check the reference; it must name a change on this server");
+      case AMBIGUOUS ->
+          out.append(
+              "this abbreviated Change-Id matches more than one change.\n"
+                  + "  Action: write the full Change-Id");
+    }
+    if (status.change().isPresent() && status.state().satisfied()) {
+      out.append(" (").append(link(status.change().get())).append(")");
+    } else if (status.change().isPresent()) {
+      out.append(": ").append(link(status.change().get()));
+    }
+    out.append('\n');
+  }
+
+  private static String describe(Verdict verdict, Candidate c) {
+    return c.project().equals(verdict.project())
+        ? "change " + c.number()
+        : "change " + c.number() + " in " + c.project();
+  }
+
+  private String link(Candidate c) {
+    return links.of(c.project(), c.number());
+  }
+}
