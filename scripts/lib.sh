@@ -28,7 +28,7 @@ bpg_find_java_home() {
     fi
   fi
   for d in /usr/lib/jvm/*; do
-    [ -d "$d" ] && [ ! -L "$d" ] && [ -x "$d/bin/javac" ] || continue
+    [ -x "$d/bin/javac" ] || continue
     major=$(bpg_java_major "$d")
     [ -n "$major" ] || continue
     if [ "$major" -ge "$BPG_MIN_JAVA" ] && [ "$major" -gt "$best_major" ]; then
