@@ -26,6 +26,8 @@ import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 import java.util.logging.SimpleFormatter;
+import org.apache.log4j.AppenderSkeleton;
+import org.apache.log4j.spi.LoggingEvent;
 import org.junit.After;
 import org.junit.Before;
 import org.junit.Test;
@@ -52,17 +54,40 @@ public class MisconfigurationIT extends BackportGuardTestBase {
         public void close() {}
       };
 
-  // The acceptance framework sends Flogger to java.util.logging; the daemon sends it to log4j.
-  private final Logger logger = Logger.getLogger(MisconfigurationLog.class.getName());
+  private final AppenderSkeleton appender =
+      new AppenderSkeleton() {
+        @Override
+        protected void append(LoggingEvent event) {
+          if (event.getLevel().isGreaterOrEqual(org.apache.log4j.Level.ERROR)) {
+            errors.add(event.getRenderedMessage());
+          }
+        }
+
+        @Override
+        public void close() {}
+
+        @Override
+        public boolean requiresLayout() {
+          return false;
+        }
+      };
+
+  // Flogger picks its backend once per JVM: log4j (as in the daemon) or java.util.logging (as the
+  // acceptance framework asks), depending on which test touched it first. Listen to both.
+  private final Logger julLogger = Logger.getLogger(MisconfigurationLog.class.getName());
+  private final org.apache.log4j.Logger log4jLogger =
+      org.apache.log4j.Logger.getLogger(MisconfigurationLog.class.getName());
 
   @Before
   public void captureErrors() {
-    logger.addHandler(handler);
+    julLogger.addHandler(handler);
+    log4jLogger.addAppender(appender);
   }
 
   @After
   public void stopCapturing() {
-    logger.removeHandler(handler);
+    julLogger.removeHandler(handler);
+    log4jLogger.removeAppender(appender);
   }
 
   /** Two backports, so that a repeated log line would show. */
