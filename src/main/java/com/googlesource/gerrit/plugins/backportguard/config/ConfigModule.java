@@ -14,13 +14,16 @@
 
 package com.googlesource.gerrit.plugins.backportguard.config;
 
+import com.google.gerrit.extensions.registration.DynamicSet;
+import com.google.gerrit.server.git.validators.CommitValidationListener;
 import com.google.inject.AbstractModule;
 
-/** Server and project settings. */
+/** Server and project settings, and the check of project settings when they are pushed. */
 public class ConfigModule extends AbstractModule {
   @Override
   protected void configure() {
     bind(ServerSettings.class);
     bind(ProjectSettingsLoader.class);
+    DynamicSet.bind(binder(), CommitValidationListener.class).to(ProjectConfigValidator.class);
   }
 }

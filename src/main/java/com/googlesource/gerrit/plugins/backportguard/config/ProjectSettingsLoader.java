@@ -49,11 +49,17 @@ public class ProjectSettingsLoader {
   public ProjectSettings load(Project.NameKey project)
       throws InvalidSettingsException, NoSuchProjectException {
     PluginConfig cfg = configFactory.getFromProjectConfigWithInheritance(project, pluginName);
-    return parse(cfg, project.get());
+    return parse(cfg, project.get(), true);
   }
 
-  /** Parses and checks the settings; the error names the key to fix. */
-  ProjectSettings parse(PluginConfig cfg, String project) throws InvalidSettingsException {
+  /**
+   * Parses and checks the settings; the error names the key to fix.
+   *
+   * @param checkVoteOrder whether to check that failVote is below passVote; off when only one
+   *     project's own section is seen, since the other key may be inherited
+   */
+  ProjectSettings parse(PluginConfig cfg, String project, boolean checkVoteOrder)
+      throws InvalidSettingsException {
     boolean enabled = bool(cfg, project, KEY_ENABLED, true);
     String label = cfg.getString(KEY_LABEL, ProjectSettings.DEFAULT_LABEL).strip();
     if (label.isEmpty()) {
@@ -61,7 +67,7 @@ public class ProjectSettingsLoader {
     }
     int failVote = integer(cfg, project, KEY_FAIL_VOTE, ProjectSettings.DEFAULT_FAIL_VOTE);
     int passVote = integer(cfg, project, KEY_PASS_VOTE, ProjectSettings.DEFAULT_PASS_VOTE);
-    if (failVote >= passVote) {
+    if (checkVoteOrder && failVote >= passVote) {
       throw invalid(
           project,
           KEY_FAIL_VOTE,
@@ -88,6 +94,11 @@ public class ProjectSettingsLoader {
         String.format(
             "project.config of %s (or a parent): [plugin \"%s\"] %s %s",
             project, pluginName, key, why));
+  }
+
+  /** The plugin's section name in project.config. */
+  String pluginName() {
+    return pluginName;
   }
 
   private boolean bool(PluginConfig cfg, String project, String key, boolean dflt)
