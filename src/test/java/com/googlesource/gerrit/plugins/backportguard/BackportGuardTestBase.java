@@ -150,6 +150,14 @@ public abstract class BackportGuardTestBase extends LightweightPluginDaemonTest 
     gApi.changes().id(c.id).current().submit();
   }
 
+  /** Cuts {@link #BRANCH} from master, then merges a prerequisite on master. */
+  protected ChangeInfo prerequisiteMergedAfterCut() throws Exception {
+    createBranch(project, BRANCH);
+    ChangeInfo prerequisite = create("master", message("Add the helper"));
+    merge(prerequisite);
+    return prerequisite;
+  }
+
   protected void abandon(ChangeInfo c) throws Exception {
     gApi.changes().id(c.id).abandon();
   }

@@ -28,14 +28,6 @@ import org.junit.Test;
 /** The verdict on backports for each way a prerequisite can stand on the target branch. */
 public class BackportVerdictIT extends BackportGuardTestBase {
 
-  /** A prerequisite merged on master after the deployment branch was cut. */
-  private ChangeInfo prerequisiteMergedAfterCut() throws Exception {
-    createBranch(project, BRANCH);
-    ChangeInfo prerequisite = create("master", message("Add the helper"));
-    merge(prerequisite);
-    return prerequisite;
-  }
-
   private ChangeInfo backport(String dependsOn) throws Exception {
     ChangeInfo backport = create(BRANCH, message("Use the helper", "Depends-On: " + dependsOn));
     awaitEvaluations();

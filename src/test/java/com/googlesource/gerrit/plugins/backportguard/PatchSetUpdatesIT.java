@@ -27,13 +27,6 @@ import org.junit.Test;
  */
 public class PatchSetUpdatesIT extends BackportGuardTestBase {
 
-  private ChangeInfo mergedAfterCut() throws Exception {
-    createBranch(project, BRANCH);
-    ChangeInfo prerequisite = create("master", message("Add the helper"));
-    merge(prerequisite);
-    return prerequisite;
-  }
-
   private void editMessage(ChangeInfo c, String newMessage) throws Exception {
     gApi.changes().id(c.id).setMessage(newMessage);
     awaitEvaluations();
@@ -50,7 +43,7 @@ public class PatchSetUpdatesIT extends BackportGuardTestBase {
   @Test
   public void newPatchSetKeepingTheFooterReappliesTheVoteWithoutRepeatingTheComment()
       throws Exception {
-    ChangeInfo prerequisite = mergedAfterCut();
+    ChangeInfo prerequisite = prerequisiteMergedAfterCut();
     ChangeInfo backport =
         create(BRANCH, message("Use the helper", "Depends-On: " + prerequisite.changeId));
     awaitEvaluations();
@@ -68,7 +61,7 @@ public class PatchSetUpdatesIT extends BackportGuardTestBase {
 
   @Test
   public void newPatchSetDroppingTheFooterFlipsTheVerdict() throws Exception {
-    ChangeInfo prerequisite = mergedAfterCut();
+    ChangeInfo prerequisite = prerequisiteMergedAfterCut();
     ChangeInfo backport =
         create(BRANCH, message("Use the helper", "Depends-On: " + prerequisite.changeId));
     awaitEvaluations();
@@ -84,7 +77,7 @@ public class PatchSetUpdatesIT extends BackportGuardTestBase {
 
   @Test
   public void newPatchSetWithAnotherVerdictGetsANewComment() throws Exception {
-    ChangeInfo prerequisite = mergedAfterCut();
+    ChangeInfo prerequisite = prerequisiteMergedAfterCut();
     ChangeInfo backport = create(BRANCH, message("Use it", "Depends-On: " + newChangeId()));
     awaitEvaluations();
     assertThat(vote(backport)).isEqualTo(-1);
