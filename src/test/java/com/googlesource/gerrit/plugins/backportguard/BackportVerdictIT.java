@@ -341,4 +341,19 @@ public class BackportVerdictIT extends BackportGuardTestBase {
     assertThat(comment).contains("OK: change " + pick._number);
     assertThat(comment).contains("MISSING: change " + open._number + " is still open on master");
   }
+
+  @Test
+  public void ambiguousAbbreviatedChangeIdAsksForTheFullOne() throws Exception {
+    createBranch(project, BRANCH);
+    String prefix = newChangeId().substring(0, 9);
+    for (String subject : new String[] {"One", "Two"}) {
+      String id = prefix + newChangeId().substring(9);
+      merge(create("master", subject + "\n\nChange-Id: " + id + "\n"));
+    }
+    ChangeInfo backport = backport(prefix);
+
+    assertThat(vote(backport)).isEqualTo(-1);
+    assertThat(lastComment(backport))
+        .contains("this abbreviated Change-Id matches more than one change");
+  }
 }
