@@ -69,11 +69,8 @@ class ProjectConfigValidator implements CommitValidationListener {
       return ImmutableList.of();
     }
     PluginConfig section = PluginConfig.createFromGerritConfig(loader.pluginName(), cfg);
-    boolean bothVotesSet =
-        section.getString(ProjectSettingsLoader.KEY_FAIL_VOTE) != null
-            && section.getString(ProjectSettingsLoader.KEY_PASS_VOTE) != null;
     try {
-      loader.parse(section, event.project.getName(), bothVotesSet);
+      loader.parse(section, event.project.getName(), true);
     } catch (InvalidSettingsException e) {
       throw new CommitValidationException(
           "invalid backport-guard settings",

@@ -49,27 +49,31 @@ public class ProjectSettingsLoader {
   public ProjectSettings load(Project.NameKey project)
       throws InvalidSettingsException, NoSuchProjectException {
     PluginConfig cfg = configFactory.getFromProjectConfigWithInheritance(project, pluginName);
-    return parse(cfg, project.get(), true);
+    return parse(cfg, project.get(), false);
   }
 
   /**
    * Parses and checks the settings; the error names the key to fix.
    *
-   * @param checkVoteOrder whether to check that failVote is below passVote; off when only one
-   *     project's own section is seen, since the other key may be inherited
+   * @param ownSection whether {@code cfg} is one project's own section, without inheritance (a
+   *     pushed project.config): then failVote and passVote are compared only when both are set in
+   *     it, since either may be inherited
    */
-  ProjectSettings parse(PluginConfig cfg, String project, boolean checkVoteOrder)
+  ProjectSettings parse(PluginConfig cfg, String project, boolean ownSection)
       throws InvalidSettingsException {
-    boolean enabled = bool(cfg, project, KEY_ENABLED, true);
+    String where = "project.config of " + project + (ownSection ? "" : " (or a parent)");
+    boolean enabled = bool(cfg, where, KEY_ENABLED, true);
     String label = cfg.getString(KEY_LABEL, ProjectSettings.DEFAULT_LABEL).strip();
     if (label.isEmpty()) {
-      throw invalid(project, KEY_LABEL, "must name a label");
+      throw invalid(where, KEY_LABEL, "must name a label");
     }
-    int failVote = integer(cfg, project, KEY_FAIL_VOTE, ProjectSettings.DEFAULT_FAIL_VOTE);
-    int passVote = integer(cfg, project, KEY_PASS_VOTE, ProjectSettings.DEFAULT_PASS_VOTE);
-    if (checkVoteOrder && failVote >= passVote) {
+    int failVote = integer(cfg, where, KEY_FAIL_VOTE, ProjectSettings.DEFAULT_FAIL_VOTE);
+    int passVote = integer(cfg, where, KEY_PASS_VOTE, ProjectSettings.DEFAULT_PASS_VOTE);
+    boolean bothVotesSet =
+        cfg.getString(KEY_FAIL_VOTE) != null && cfg.getString(KEY_PASS_VOTE) != null;
+    if ((!ownSection || bothVotesSet) && failVote >= passVote) {
       throw invalid(
-          project,
+          where,
           KEY_FAIL_VOTE,
           "must be lower than " + KEY_PASS_VOTE + " (" + failVote + " >= " + passVote + ")");
     }
@@ -77,7 +81,7 @@ public class ProjectSettingsLoader {
     try {
       branches = BranchPatterns.parse(Arrays.asList(cfg.getStringList(KEY_BACKPORT_BRANCH)));
     } catch (IllegalArgumentException e) {
-      throw invalid(project, KEY_BACKPORT_BRANCH, e.getMessage());
+      throw invalid(where, KEY_BACKPORT_BRANCH, e.getMessage());
     }
     return new ProjectSettings(
         enabled,
@@ -85,15 +89,13 @@ public class ProjectSettingsLoader {
         failVote,
         passVote,
         branches,
-        bool(cfg, project, KEY_CHECK_ALL_CHANGES, false),
-        bool(cfg, project, KEY_BLOCK_ON_NOT_FOUND, true));
+        bool(cfg, where, KEY_CHECK_ALL_CHANGES, false),
+        bool(cfg, where, KEY_BLOCK_ON_NOT_FOUND, true));
   }
 
-  private InvalidSettingsException invalid(String project, String key, String why) {
+  private InvalidSettingsException invalid(String where, String key, String why) {
     return new InvalidSettingsException(
-        String.format(
-            "project.config of %s (or a parent): [plugin \"%s\"] %s %s",
-            project, pluginName, key, why));
+        String.format("%s: [plugin \"%s\"] %s %s", where, pluginName, key, why));
   }
 
   /** The plugin's section name in project.config. */
@@ -101,21 +103,21 @@ public class ProjectSettingsLoader {
     return pluginName;
   }
 
-  private boolean bool(PluginConfig cfg, String project, String key, boolean dflt)
+  private boolean bool(PluginConfig cfg, String where, String key, boolean dflt)
       throws InvalidSettingsException {
     try {
       return cfg.getBoolean(key, dflt);
     } catch (IllegalArgumentException e) {
-      throw invalid(project, key, "must be true or false, not \"" + cfg.getString(key) + "\"");
+      throw invalid(where, key, "must be true or false, not \"" + cfg.getString(key) + "\"");
     }
   }
 
-  private int integer(PluginConfig cfg, String project, String key, int dflt)
+  private int integer(PluginConfig cfg, String where, String key, int dflt)
       throws InvalidSettingsException {
     try {
       return cfg.getInt(key, dflt);
     } catch (IllegalArgumentException e) {
-      throw invalid(project, key, "must be a whole number, not \"" + cfg.getString(key) + "\"");
+      throw invalid(where, key, "must be a whole number, not \"" + cfg.getString(key) + "\"");
     }
   }
 }
