@@ -14,11 +14,8 @@
 
 package com.googlesource.gerrit.plugins.backportguard.parse;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
-
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.net.URLDecoder;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -49,7 +46,7 @@ public class ChangeUrlParser {
     }
     URI c = canonical.get();
     // Default ports match across schemes: an http link to an https site names the same change.
-    boolean samePort = (url.getPort() == -1 && c.getPort() == -1) || port(url) == port(c);
+    boolean samePort = (isDefaultPort(url) && isDefaultPort(c)) || port(url) == port(c);
     return url.getHost().equalsIgnoreCase(c.getHost()) && samePort;
   }
 
@@ -59,20 +56,22 @@ public class ChangeUrlParser {
    * @throws NotUnderstoodException if the URL is on this server but names no change
    */
   DependencyRef.ChangeNumber parse(URI url) throws NotUnderstoodException {
-    String rest = stripBasePath(nullToEmpty(url.getRawPath()));
-    if (rest.isEmpty() && url.getRawFragment() != null) {
+    // Decoded path: a project name may be escaped (mediawiki%2Fcore); '+' stays a plus.
+    String rest = stripBasePath(nullToEmpty(url.getPath()));
+    if (rest.isEmpty() && url.getFragment() != null) {
       // The old UI put the route in the fragment: /#/c/12345/ or /r/#/c/project/+/12345.
-      rest = stripLeadingSlashes(url.getRawFragment());
+      rest = stripLeadingSlashes(url.getFragment());
     }
     Matcher m = PROJECT_CHANGE.matcher(rest);
     if (m.matches()) {
       return new DependencyRef.ChangeNumber(
-          Optional.of(decode(m.group(1))), Integer.parseInt(m.group(2)));
+          Optional.of(m.group(1)), DependencyFooterParser.changeNumber(m.group(2)));
     }
     for (Pattern p : new Pattern[] {C_CHANGE, BARE_CHANGE}) {
       m = p.matcher(rest);
       if (m.matches()) {
-        return new DependencyRef.ChangeNumber(Optional.empty(), Integer.parseInt(m.group(1)));
+        return new DependencyRef.ChangeNumber(
+            Optional.empty(), DependencyFooterParser.changeNumber(m.group(1)));
       }
     }
     throw new NotUnderstoodException(
@@ -110,14 +109,15 @@ public class ChangeUrlParser {
   }
 
   private static int port(URI uri) {
-    if (uri.getPort() != -1) {
-      return uri.getPort();
-    }
-    return "https".equals(uri.getScheme().toLowerCase(Locale.ROOT)) ? 443 : 80;
+    return uri.getPort() != -1 ? uri.getPort() : defaultPort(uri);
   }
 
-  private static String decode(String s) {
-    return URLDecoder.decode(s, UTF_8);
+  private static boolean isDefaultPort(URI uri) {
+    return uri.getPort() == -1 || uri.getPort() == defaultPort(uri);
+  }
+
+  private static int defaultPort(URI uri) {
+    return "https".equals(uri.getScheme().toLowerCase(Locale.ROOT)) ? 443 : 80;
   }
 
   private static String stripLeadingSlashes(String s) {

@@ -15,6 +15,7 @@
 package com.googlesource.gerrit.plugins.backportguard.parse;
 
 import com.google.common.collect.ImmutableList;
+import com.google.common.primitives.Ints;
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;
@@ -38,16 +39,20 @@ public class DependencyFooterParser {
   private static final Pattern FULL_CHANGE_ID = Pattern.compile("[Ii]([0-9a-fA-F]{40})");
   private static final Pattern CHANGE_ID_PREFIX = Pattern.compile("[Ii]([0-9a-fA-F]{7,39})");
   private static final Pattern SHORT_HEX = Pattern.compile("[Ii]?[0-9a-fA-F]{1,6}");
-  private static final Pattern CHANGE_NUMBER = Pattern.compile("[1-9][0-9]{0,9}");
-  private static final Pattern PROJECT_NUMBER = Pattern.compile("([^~\\s]+)~([1-9][0-9]{0,9})");
+  private static final Pattern CHANGE_NUMBER = Pattern.compile("[1-9][0-9]*");
+  private static final Pattern PROJECT_NUMBER = Pattern.compile("([^~\\s]+)~([1-9][0-9]*)");
   private static final Pattern TRIPLET = Pattern.compile("([^~\\s]+)~([^~\\s]+)~(\\S+)");
 
-  /** A line in the footer block whose key, letters only, reads "dependson", with one value. */
+  /**
+   * A line in the footer block that tries to be a Depends-On footer: the words "depends on" in any
+   * spelling, then a colon or equals sign and anything, or else a single value.
+   */
   private static final Pattern NEAR_MISS =
-      Pattern.compile("^\\s*depends[\\s_.-]*on\\s*[:=]?\\s*\\S+\\s*$", Pattern.CASE_INSENSITIVE);
+      Pattern.compile(
+          "^\\s*depends[\\s_.-]*on(\\s*[:=].*|\\s+\\S+\\s*)$", Pattern.CASE_INSENSITIVE);
 
-  private static final Pattern VALID_KEY =
-      Pattern.compile("\\s*depends-on:", Pattern.CASE_INSENSITIVE);
+  // JGit's footer key starts the line: an indented line continues the footer above it.
+  private static final Pattern VALID_KEY = Pattern.compile("depends-on:", Pattern.CASE_INSENSITIVE);
 
   private final ChangeUrlParser urls;
 
@@ -101,7 +106,7 @@ public class DependencyFooterParser {
       return new DependencyRef.ChangeIdPrefix("I" + m.group(1).toLowerCase(Locale.ROOT));
     }
     if (CHANGE_NUMBER.matcher(value).matches()) {
-      return new DependencyRef.ChangeNumber(Optional.empty(), Integer.parseInt(value));
+      return new DependencyRef.ChangeNumber(Optional.empty(), changeNumber(value));
     }
     if (SHORT_HEX.matcher(value).matches()) {
       throw new NotUnderstoodException(
@@ -131,10 +136,19 @@ public class DependencyFooterParser {
     }
     m = PROJECT_NUMBER.matcher(value);
     if (m.matches()) {
-      return new DependencyRef.ChangeNumber(Optional.of(m.group(1)), Integer.parseInt(m.group(2)));
+      return new DependencyRef.ChangeNumber(Optional.of(m.group(1)), changeNumber(m.group(2)));
     }
     throw new NotUnderstoodException(
         "not a Change-Id, change number, project~number, project~branch~Change-Id or change URL");
+  }
+
+  /** Parses a change number, which Gerrit keeps in an int. */
+  static int changeNumber(String digits) throws NotUnderstoodException {
+    Integer n = Ints.tryParse(digits);
+    if (n == null) {
+      throw new NotUnderstoodException("too large for a change number: " + digits);
+    }
+    return n;
   }
 
   private static boolean isDependsOnFooter(String line) {

@@ -192,4 +192,43 @@ class DependencyFooterParserTest {
     assertThat(d.dependencies().get(0).ref())
         .isEqualTo(new External("https://gerrit.example.org/r/c/p/+/1"));
   }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "99999999999",
+        "mediawiki/core~99999999999",
+        "https://gerrit.example.org/r/c/p/+/99999999999"
+      })
+  void numbersTooLargeForAChangeAreReportedNotThrown(String value) {
+    DeclaredDependencies d = parse("Depends-On: " + value);
+    assertThat(d.dependencies()).isEmpty();
+    assertThat(d.unreadable().get(0).reason()).contains("too large for a change number");
+  }
+
+  @Test
+  void indentedFooterIsAContinuationForJGitSoItIsReported() {
+    DeclaredDependencies d = parse("Bug: T1", "  Depends-On: " + ID, "Change-Id: " + ID2);
+    assertThat(d.dependencies()).isEmpty();
+    assertThat(d.unreadable()).hasSize(1);
+    assertThat(d.unreadable().get(0).line()).isEqualTo("Depends-On: " + ID);
+  }
+
+  @Test
+  void nearMissWithColonAndSeveralWords() {
+    DeclaredDependencies d = parse("Depends on: I0123456 and I0123457", "Change-Id: " + ID2);
+    assertThat(d.unreadable()).hasSize(1);
+  }
+
+  @Test
+  void explicitDefaultPortOfTheOtherScheme() {
+    assertThat(only("Depends-On: http://gerrit.example.org:80/r/c/p/+/5"))
+        .isEqualTo(new ChangeNumber(Optional.of("p"), 5));
+  }
+
+  @Test
+  void plusInAProjectNameIsKept() {
+    assertThat(only("Depends-On: https://gerrit.example.org/r/c/a+b/+/5"))
+        .isEqualTo(new ChangeNumber(Optional.of("a+b"), 5));
+  }
 }
