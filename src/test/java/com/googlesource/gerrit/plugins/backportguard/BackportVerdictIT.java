@@ -305,7 +305,7 @@ public class BackportVerdictIT extends BackportGuardTestBase {
     ChangeInfo backport = backport(id);
 
     assertThat(vote(backport)).isEqualTo(0);
-    assertThat(lastComment(backport)).contains("was pushed directly to wmf/1.0");
+    assertThat(lastComment(backport)).contains("carrying this Change-Id is in wmf/1.0");
   }
 
   @Test
@@ -355,5 +355,67 @@ public class BackportVerdictIT extends BackportGuardTestBase {
     assertThat(vote(backport)).isEqualTo(-1);
     assertThat(lastComment(backport))
         .contains("this abbreviated Change-Id matches more than one change");
+  }
+
+  @Test
+  public void aChangeThatNamesItselfIsToldSo() throws Exception {
+    createBranch(project, BRANCH);
+    String own = newChangeId();
+    ChangeInfo byId = create(BRANCH, "Me\n\nDepends-On: " + own + "\nChange-Id: " + own + "\n");
+    awaitEvaluations();
+
+    assertThat(vote(byId)).isEqualTo(-1);
+    assertThat(lastComment(byId)).contains("this names the change itself");
+  }
+
+  @Test
+  public void aCherryPickIsNotItsOwnPrerequisite() throws Exception {
+    ChangeInfo prerequisite = prerequisiteMergedAfterCut();
+    ChangeInfo original =
+        create("master", message("Use it", "Depends-On: " + prerequisite.changeId));
+    merge(original);
+    ChangeInfo pick = cherryPick(original);
+    awaitEvaluations();
+
+    // Only the declared prerequisite counts, not the original that shares the pick's Change-Id.
+    assertThat(lastComment(pick)).contains("1 of 1 prerequisite is not merged on wmf/1.0.");
+    assertThat(lastComment(pick)).contains("cherry-pick change " + prerequisite._number);
+  }
+
+  @Test
+  public void branchTheOwnerCannotReadIsNotFoundNotMissing() throws Exception {
+    Project.NameKey lib = projectOperations.newProject().create();
+    createBranch(project, BRANCH);
+    createBranch(lib, BRANCH);
+    projectOperations
+        .project(lib)
+        .forUpdate()
+        .add(block(Permission.READ).ref("refs/heads/wmf/*").group(REGISTERED_USERS))
+        .update();
+    ChangeInfo prerequisite = create(lib, "master", message("Library change"));
+    merge(prerequisite);
+
+    requestScopeOperations.setApiUser(user.id());
+    ChangeInfo backport = create(BRANCH, message("Use it", "Depends-On: " + prerequisite.changeId));
+    requestScopeOperations.setApiUser(admin.id());
+    awaitEvaluations();
+
+    assertThat(vote(backport)).isEqualTo(-1);
+    assertThat(lastComment(backport)).contains("MISSING: no change or commit");
+    assertThat(lastComment(backport)).doesNotContain("has no branch");
+  }
+
+  @Test
+  public void privateChangesAreLeftAlone() throws Exception {
+    createBranch(project, BRANCH);
+    ChangeInfo backport = create(BRANCH, message("Use it", "Depends-On: " + newChangeId()));
+    gApi.changes().id(backport.id).setPrivate(true);
+    gApi.changes()
+        .id(backport.id)
+        .setMessage("Use it again\n\nDepends-On: 1\nChange-Id: " + backport.changeId + "\n");
+    awaitEvaluations();
+    // Patch set 2 would have had the -1 re-applied, and a new comment for the new verdict.
+    assertThat(comments(backport)).hasSize(1);
+    assertThat(vote(backport)).isEqualTo(0);
   }
 }

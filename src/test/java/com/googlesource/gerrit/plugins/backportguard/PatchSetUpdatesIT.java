@@ -113,7 +113,7 @@ public class PatchSetUpdatesIT extends BackportGuardTestBase {
 
     assertThat(vote(backport)).isEqualTo(-1);
     String comment = lastComment(backport);
-    assertThat(comment).contains("2 footer lines were not understood");
+    assertThat(comment).contains("Backport check: 2 footer lines could not be read; fix them");
     assertThat(comment).contains("Not understood (blocks until fixed):");
     assertThat(comment).contains("* \"DependsOn: I");
     assertThat(comment).contains("* \"Depends-On: I123abc\": too short for a Change-Id");

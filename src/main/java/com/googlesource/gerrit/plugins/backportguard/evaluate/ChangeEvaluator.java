@@ -1,34 +1,16 @@
-// Copyright (C) 2026 The Android Open Source Project
-//
-// Licensed under the Apache License, Version 2.0 (the "License");
-// you may not use this file except in compliance with the License.
-// You may obtain a copy of the License at
-//
-// http://www.apache.org/licenses/LICENSE-2.0
-//
-// Unless required by applicable law or agreed to in writing, software
-// distributed under the License is distributed on an "AS IS" BASIS,
-// WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
-// See the License for the specific language governing permissions and
-// limitations under the License.
-
 package com.googlesource.gerrit.plugins.backportguard.evaluate;
 
 import com.google.common.collect.ImmutableList;
-import com.google.common.collect.ImmutableSet;
 import com.google.gerrit.entities.Account;
 import com.google.gerrit.entities.Change;
+import com.google.gerrit.entities.PatchSet;
 import com.google.gerrit.entities.Project;
-import com.google.gerrit.extensions.api.GerritApi;
-import com.google.gerrit.extensions.client.ChangeStatus;
-import com.google.gerrit.extensions.client.ListChangesOption;
-import com.google.gerrit.extensions.common.ChangeInfo;
-import com.google.gerrit.extensions.restapi.ResourceNotFoundException;
 import com.google.gerrit.extensions.restapi.RestApiException;
 import com.google.gerrit.server.account.AccountCache;
 import com.google.gerrit.server.account.AccountState;
 import com.google.gerrit.server.git.GitRepositoryManager;
-import com.google.gerrit.server.permissions.PermissionBackendException;
+import com.google.gerrit.server.notedb.ChangeNotes;
+import com.google.gerrit.server.project.NoSuchChangeException;
 import com.google.gerrit.server.project.NoSuchProjectException;
 import com.google.gerrit.server.util.ManualRequestContext;
 import com.google.gerrit.server.util.OneOffRequestContext;
@@ -37,9 +19,11 @@ import com.googlesource.gerrit.plugins.backportguard.config.InvalidSettingsExcep
 import com.googlesource.gerrit.plugins.backportguard.config.ProjectSettings;
 import com.googlesource.gerrit.plugins.backportguard.config.ProjectSettingsLoader;
 import com.googlesource.gerrit.plugins.backportguard.config.ServerSettings;
+import com.googlesource.gerrit.plugins.backportguard.evaluate.MisconfigurationLog.Setting;
 import com.googlesource.gerrit.plugins.backportguard.parse.ChangeUrlParser;
 import com.googlesource.gerrit.plugins.backportguard.parse.DeclaredDependencies;
 import com.googlesource.gerrit.plugins.backportguard.parse.DependencyFooterParser;
+import com.googlesource.gerrit.plugins.backportguard.resolve.CheckedChange;
 import com.googlesource.gerrit.plugins.backportguard.resolve.DependencyResolver;
 import com.googlesource.gerrit.plugins.backportguard.resolve.DependencyResult;
 import com.googlesource.gerrit.plugins.backportguard.verdict.BackportPolicy;
@@ -51,29 +35,27 @@ import org.eclipse.jgit.errors.RepositoryNotFoundException;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.Ref;
 import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.revwalk.RevWalk;
 
 /**
  * Checks the current patch set of one change and brings the plugin's vote and comment on it up to
  * date. Runs on the plugin's work queue, never on a Gerrit request thread.
+ *
+ * <p>Most changes declare nothing: for them the check reads only the project settings, the change
+ * notes and the commit message, and neither looks up the service account nor queries the index.
  */
 public class ChangeEvaluator {
-  private static final ImmutableSet<ListChangesOption> CHANGE_OPTIONS =
-      ImmutableSet.of(
-          ListChangesOption.CURRENT_REVISION,
-          ListChangesOption.CURRENT_COMMIT,
-          ListChangesOption.DETAILED_LABELS,
-          ListChangesOption.MESSAGES,
-          ListChangesOption.SKIP_DIFFSTAT);
-
-  static final String NO_DEPENDENCY_ANY_MORE =
+  static final String NO_DEPENDENCY =
       VerdictComment.HEADER + "this patch set declares no dependency; nothing to check.";
+  static final String NOT_CHECKED =
+      VerdictComment.HEADER + "this change is no longer checked (not a backport); nothing to do.";
 
   private final ServerSettings serverSettings;
   private final ProjectSettingsLoader projectSettings;
   private final MisconfigurationLog misconfiguration;
   private final AccountCache accountCache;
   private final OneOffRequestContext requestContext;
-  private final GerritApi gApi;
+  private final ChangeNotes.Factory notesFactory;
   private final GitRepositoryManager repoManager;
   private final DependencyResolver resolver;
   private final VotePoster poster;
@@ -87,7 +69,7 @@ public class ChangeEvaluator {
       MisconfigurationLog misconfiguration,
       AccountCache accountCache,
       OneOffRequestContext requestContext,
-      GerritApi gApi,
+      ChangeNotes.Factory notesFactory,
       GitRepositoryManager repoManager,
       DependencyResolver resolver,
       VotePoster poster) {
@@ -96,7 +78,7 @@ public class ChangeEvaluator {
     this.misconfiguration = misconfiguration;
     this.accountCache = accountCache;
     this.requestContext = requestContext;
-    this.gApi = gApi;
+    this.notesFactory = notesFactory;
     this.repoManager = repoManager;
     this.resolver = resolver;
     this.poster = poster;
@@ -108,90 +90,138 @@ public class ChangeEvaluator {
 
   /** Evaluates the current patch set of the change. */
   public void evaluate(Project.NameKey project, Change.Id changeId)
-      throws RestApiException, IOException, PermissionBackendException {
+      throws RestApiException, IOException {
     ProjectSettings settings;
     try {
       settings = projectSettings.load(project);
     } catch (NoSuchProjectException e) {
       return;
     } catch (InvalidSettingsException e) {
-      misconfiguration.report(project, e.getMessage());
+      misconfiguration.report(project, Setting.PROJECT_SETTINGS, e.getMessage());
       return;
     }
     if (!settings.enabled()) {
       return;
     }
-    Optional<String> accountName = serverSettings.account();
-    if (accountName.isEmpty()) {
-      misconfiguration.report(
-          project,
-          "no service account is configured: set "
-              + serverSettings.gerritConfigKey(ServerSettings.KEY_ACCOUNT)
-              + " in gerrit.config to the username of the account that votes");
+    ChangeNotes notes;
+    try {
+      notes = notesFactory.createChecked(project, changeId);
+    } catch (NoSuchChangeException e) {
       return;
     }
-    Optional<AccountState> account = accountCache.getByUsername(accountName.get());
-    if (account.isEmpty() || !account.get().account().isActive()) {
-      misconfiguration.report(
-          project,
-          String.format(
-              "%s = %s names no active account: create it or fix the setting in gerrit.config",
-              serverSettings.gerritConfigKey(ServerSettings.KEY_ACCOUNT), accountName.get()));
+    Change change = notes.getChange();
+    // Private changes are their owner's business until they are published.
+    if (!change.isNew() || change.isPrivate()) {
       return;
     }
-    Account.Id bot = account.get().account().id();
-
-    ChangeInfo change;
-    try (ManualRequestContext ctx = requestContext.openAs(bot)) {
-      change = gApi.changes().id(project.get(), changeId.get()).get(CHANGE_OPTIONS);
-    } catch (ResourceNotFoundException e) {
-      misconfiguration.report(
-          project,
-          String.format(
-              "account %s cannot see change %d; grant it read access to the project",
-              accountName.get(), changeId.get()));
-      return;
-    }
-    if (change.status != ChangeStatus.NEW) {
-      return;
-    }
-    String message = change.revisions.get(change.currentRevision).commit.message;
+    PatchSet patchSet = notes.getCurrentPatchSet();
+    String message = commitMessage(project, patchSet);
+    String branch = change.getDest().shortName();
     DeclaredDependencies declared = parser.parse(message);
     boolean applies =
         settings.checkAllChanges()
             || BackportPolicy.isBackport(
-                change.branch,
+                branch,
                 defaultBranch(project),
                 settings.backportBranches(),
-                change.cherryPickOfChange != null,
+                change.getCherryPickOf() != null,
                 message);
+
     Outcome outcome;
+    Optional<Account.Id> bot;
     if (!applies || declared.isEmpty()) {
-      outcome = new Outcome(0, NO_DEPENDENCY_ANY_MORE, true);
+      // Nothing to check. Say so only where the plugin spoke before, to take back its verdict.
+      bot = serviceAccount(project, false);
+      if (bot.isEmpty() || !spokeBefore(notes, bot.get())) {
+        return;
+      }
+      outcome = new Outcome(0, applies ? NO_DEPENDENCY : NOT_CHECKED);
     } else {
-      Verdict verdict = verdict(project, change, settings, declared);
+      bot = serviceAccount(project, true);
+      if (bot.isEmpty()) {
+        return;
+      }
+      CheckedChange checked =
+          new CheckedChange(project, changeId.get(), change.getKey().get(), branch);
+      Verdict verdict = verdict(checked, change.getOwner(), settings, declared);
       outcome =
           new Outcome(
               verdict.passes() ? settings.passVote() : settings.failVote(),
-              comment.format(verdict),
-              false);
+              comment.format(verdict));
     }
-    poster.apply(change, settings, outcome, bot, accountName.get());
+    poster.apply(
+        project,
+        changeId,
+        patchSet.id(),
+        settings,
+        outcome,
+        bot.get(),
+        serverSettings.account().get());
   }
 
   private Verdict verdict(
-      Project.NameKey project,
-      ChangeInfo change,
+      CheckedChange change,
+      Account.Id owner,
       ProjectSettings settings,
       DeclaredDependencies declared)
-      throws RestApiException, IOException, PermissionBackendException {
+      throws RestApiException, IOException {
     ImmutableList<DependencyResult> results;
     // Resolve as the owner: the comment must not reveal what the owner cannot see.
-    try (ManualRequestContext ctx = requestContext.openAs(Account.id(change.owner._accountId))) {
-      results = resolver.resolve(project, change.branch, declared.dependencies());
+    try (ManualRequestContext ctx = requestContext.openAs(owner)) {
+      results = resolver.resolve(change, declared.dependencies());
     }
     return new Verdict(
-        project.get(), change.branch, results, declared.unreadable(), settings.blockOnNotFound());
+        change.project().get(),
+        change.branch(),
+        results,
+        declared.unreadable(),
+        settings.blockOnNotFound());
+  }
+
+  /**
+   * The service account, if configured and active.
+   *
+   * @param reportProblems whether to log a misconfiguration: only where the plugin has something to
+   *     say
+   */
+  private Optional<Account.Id> serviceAccount(Project.NameKey project, boolean reportProblems) {
+    Optional<String> name = serverSettings.account();
+    if (name.isEmpty()) {
+      if (reportProblems) {
+        misconfiguration.report(
+            project,
+            Setting.SERVICE_ACCOUNT,
+            "no service account is configured: set "
+                + serverSettings.gerritConfigKey(ServerSettings.KEY_ACCOUNT)
+                + " in gerrit.config to the username of the account that votes");
+      }
+      return Optional.empty();
+    }
+    Optional<AccountState> account = accountCache.getByUsername(name.get());
+    if (account.isEmpty() || !account.get().account().isActive()) {
+      if (reportProblems) {
+        misconfiguration.report(
+            project,
+            Setting.SERVICE_ACCOUNT,
+            String.format(
+                "%s = %s names no active account: create it or fix the setting in gerrit.config",
+                serverSettings.gerritConfigKey(ServerSettings.KEY_ACCOUNT), name.get()));
+      }
+      return Optional.empty();
+    }
+    return Optional.of(account.get().account().id());
+  }
+
+  private static boolean spokeBefore(ChangeNotes notes, Account.Id bot) {
+    return notes.getChangeMessages().stream()
+        .anyMatch(m -> VotePoster.TAG.equals(m.getTag()) && bot.equals(m.getAuthor()));
+  }
+
+  private String commitMessage(Project.NameKey project, PatchSet patchSet) throws IOException {
+    try (Repository repo = repoManager.openRepository(project);
+        RevWalk rw = new RevWalk(repo)) {
+      return rw.parseCommit(patchSet.commitId()).getFullMessage();
+    }
   }
 
   private Optional<String> defaultBranch(Project.NameKey project) throws IOException {

@@ -33,6 +33,15 @@ public class MisconfigurationLog {
 
   static final Duration QUIET_PERIOD = Duration.ofHours(1);
 
+  /** The settings an admin may have to fix. */
+  public enum Setting {
+    SERVICE_ACCOUNT,
+    PROJECT_SETTINGS,
+    LABEL,
+    VOTE_PERMISSION,
+    READ_PERMISSION
+  }
+
   private final Cache<String, Boolean> recentlyLogged;
 
   @Inject
@@ -52,10 +61,12 @@ public class MisconfigurationLog {
   /**
    * Reports a problem with the plugin's configuration for a project.
    *
-   * @return whether a line was logged (false while the same problem is in its quiet period)
+   * @param setting what is misconfigured; one line per project and setting an hour
+   * @param problem the line to log, naming the setting and how to fix it
+   * @return whether a line was logged (false while the setting is in its quiet period)
    */
-  public boolean report(Project.NameKey project, String problem) {
-    String key = project.get() + '\n' + problem;
+  public boolean report(Project.NameKey project, Setting setting, String problem) {
+    String key = project.get() + '\n' + setting;
     if (recentlyLogged.asMap().putIfAbsent(key, true) != null) {
       return false;
     }

@@ -22,7 +22,8 @@ package com.googlesource.gerrit.plugins.backportguard.resolve;
  * @param number the change number
  * @param branch the short branch name, e.g. {@code master}
  * @param status whether it is open, merged or abandoned
- * @param commit the current patch set's commit; for a merged change, the commit that merged
+ * @param commit the current patch set's commit; for a merged change, the commit Gerrit recorded as
+ *     merged (submit strategies that rewrite commits add it as a new patch set)
  */
 public record Candidate(String project, int number, String branch, Status status, String commit) {
 

@@ -63,7 +63,8 @@ public final class PrerequisiteClassifier {
           Optional.of(facts.project()),
           Optional.empty(),
           Optional.empty(),
-          facts.pushedCommit());
+          facts.pushedCommit(),
+          false);
     }
     Optional<Candidate> openOnBranch = find(facts, c -> c.status() == OPEN && c.isOn(branch));
     if (openOnBranch.isPresent()) {
@@ -103,6 +104,11 @@ public final class PrerequisiteClassifier {
       Optional<Candidate> change,
       Optional<Candidate> cherryPickSource) {
     return new PrerequisiteStatus(
-        state, Optional.of(facts.project()), change, cherryPickSource, Optional.empty());
+        state,
+        Optional.of(facts.project()),
+        change,
+        cherryPickSource,
+        Optional.empty(),
+        !facts.branchExists());
   }
 }

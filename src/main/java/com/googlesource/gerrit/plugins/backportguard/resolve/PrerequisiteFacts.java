@@ -50,4 +50,10 @@ public record PrerequisiteFacts(
                     c.status() == Candidate.Status.MERGED
                         && (c.isOn(targetBranch) || reachable.contains(c.number())));
   }
+
+  /** The same facts, with the commit a walk of the target branch found for the Change-Id. */
+  public PrerequisiteFacts withPushedCommit(String commit) {
+    return new PrerequisiteFacts(
+        project, changeId, targetBranch, branchExists, candidates, reachable, Optional.of(commit));
+  }
 }

@@ -37,7 +37,9 @@ public enum PrerequisiteState {
   /** Nothing the owner of the change can see carries the reference. */
   NOT_FOUND(false),
   /** An abbreviated Change-Id that matches more than one Change-Id. */
-  AMBIGUOUS(false);
+  AMBIGUOUS(false),
+  /** The reference names the change being checked. */
+  SELF_REFERENCE(false);
 
   private final boolean satisfied;
 
@@ -51,6 +53,6 @@ public enum PrerequisiteState {
 
   /** True for the states in which the plugin could not tell what the author meant. */
   public boolean unknown() {
-    return this == NOT_FOUND || this == AMBIGUOUS;
+    return this == NOT_FOUND || this == AMBIGUOUS || this == SELF_REFERENCE;
   }
 }

@@ -26,29 +26,32 @@ import java.util.Optional;
  * @param cherryPickSource for an unmerged prerequisite, a merged change that can be cherry-picked
  *     onto the target branch
  * @param pushedCommit the commit found in the target branch when it arrived by direct push
+ * @param noSuchBranch whether the prerequisite's project has no target branch, so that any branch
+ *     counted
  */
 public record PrerequisiteStatus(
     PrerequisiteState state,
     Optional<String> project,
     Optional<Candidate> change,
     Optional<Candidate> cherryPickSource,
-    Optional<String> pushedCommit) {
+    Optional<String> pushedCommit,
+    boolean noSuchBranch) {
 
   public static PrerequisiteStatus notFound() {
-    return new PrerequisiteStatus(
-        PrerequisiteState.NOT_FOUND,
-        Optional.empty(),
-        Optional.empty(),
-        Optional.empty(),
-        Optional.empty());
+    return unresolved(PrerequisiteState.NOT_FOUND);
   }
 
   public static PrerequisiteStatus ambiguous() {
+    return unresolved(PrerequisiteState.AMBIGUOUS);
+  }
+
+  public static PrerequisiteStatus selfReference() {
+    return unresolved(PrerequisiteState.SELF_REFERENCE);
+  }
+
+  /** A state that names nothing, so that nothing invisible to the owner can leak. */
+  private static PrerequisiteStatus unresolved(PrerequisiteState state) {
     return new PrerequisiteStatus(
-        PrerequisiteState.AMBIGUOUS,
-        Optional.empty(),
-        Optional.empty(),
-        Optional.empty(),
-        Optional.empty());
+        state, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), false);
   }
 }

@@ -50,6 +50,14 @@ public record Verdict(
     return results.stream().mapToLong(r -> r.prerequisites().size()).sum();
   }
 
+  /** The number of checked prerequisites that are merged on the target branch. */
+  public long satisfiedCount() {
+    return results.stream()
+        .flatMap(r -> r.prerequisites().stream())
+        .filter(s -> s.state().satisfied())
+        .count();
+  }
+
   /** The number of checked prerequisites that block the change. */
   public long missingCount() {
     return results.stream().flatMap(r -> r.prerequisites().stream()).filter(this::blocks).count();

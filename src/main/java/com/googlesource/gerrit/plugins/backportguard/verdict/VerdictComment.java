@@ -71,26 +71,31 @@ public final class VerdictComment {
     String branch = verdict.targetBranch();
     long checked = verdict.checkedCount();
     long missing = verdict.missingCount();
+    long merged = verdict.satisfiedCount();
+    int unreadable = verdict.unreadable().size();
+    String lines = unreadable == 1 ? "1 footer line" : unreadable + " footer lines";
+    String lead;
     if (missing > 0) {
-      return String.format(
-          "%d of %d %s not merged on %s.",
-          missing, checked, checked == 1 ? "prerequisite is" : "prerequisites are", branch);
+      lead =
+          String.format(
+              "%d of %d %s not merged on %s.",
+              missing, checked, checked == 1 ? "prerequisite is" : "prerequisites are", branch);
+    } else if (unreadable > 0 && verdict.blockOnUnknown()) {
+      return lines + " could not be read; fix them so they can be checked.";
+    } else if (checked == 0) {
+      lead = "no prerequisite could be checked on " + branch + ".";
+    } else if (merged == checked) {
+      lead =
+          checked == 1
+              ? "the prerequisite is merged on " + branch + "."
+              : "all " + checked + " prerequisites are merged on " + branch + ".";
+    } else {
+      lead =
+          String.format(
+              "%d of %d prerequisites are merged on %s; %d could not be checked (not blocking).",
+              merged, checked, branch, checked - merged);
     }
-    String unreadable =
-        verdict.unreadable().isEmpty()
-            ? ""
-            : String.format(
-                " %d footer %s not understood.",
-                verdict.unreadable().size(),
-                verdict.unreadable().size() == 1 ? "line was" : "lines were");
-    if (checked == 0) {
-      return "no prerequisite could be checked on " + branch + "." + unreadable;
-    }
-    String all =
-        checked == 1
-            ? "the prerequisite is merged on " + branch + "."
-            : "all " + checked + " prerequisites are merged on " + branch + ".";
-    return all + unreadable;
+    return unreadable > 0 ? lead + " " + lines + " not understood." : lead;
   }
 
   private void appendStatus(
@@ -118,8 +123,9 @@ public final class VerdictComment {
       case PUSHED_TO_BRANCH ->
           out.append("commit ")
               .append(status.pushedCommit().get(), 0, 10)
-              .append(" carrying this Change-Id was pushed directly to ")
-              .append(branch);
+              .append(" carrying this Change-Id is in ")
+              .append(branch)
+              .append(" (it came without review, e.g. by direct push)");
       case MERGED_NO_SUCH_BRANCH ->
           out.append(change)
               .append(" is merged on ")
@@ -163,21 +169,22 @@ public final class VerdictComment {
               .append(branch)
               .append(" and merge it first");
       case OPEN_ELSEWHERE -> {
-        Candidate open = status.change().get();
         out.append(change)
             .append(" is still open on ")
-            .append(open.branch())
-            .append(" and merged nowhere.\n  Action: merge ")
-            .append(change);
-        if (!open.isOn(branch)) {
+            .append(status.change().get().branch())
+            .append(" and merged nowhere");
+        appendNoSuchBranch(out, status, project, branch);
+        out.append(".\n  Action: merge ").append(change);
+        if (!status.noSuchBranch()) {
           out.append(", then cherry-pick it onto ").append(branch);
         }
       }
-      case ABANDONED_ELSEWHERE ->
-          out.append(change)
-              .append(" on ")
-              .append(status.change().get().branch())
-              .append(" was abandoned.\n  Action: restore and merge it, or drop this Depends-On");
+      case ABANDONED_ELSEWHERE -> {
+        out.append(change).append(" on ").append(status.change().get().branch());
+        out.append(" was abandoned");
+        appendNoSuchBranch(out, status, project, branch);
+        out.append(".\n  Action: restore and merge it, or drop this Depends-On");
+      }
       case NOT_FOUND ->
           out.append(
               "no change or commit that the change owner can see carries this reference.\n"
@@ -186,6 +193,10 @@ public final class VerdictComment {
           out.append(
               "this abbreviated Change-Id matches more than one change.\n"
                   + "  Action: write the full Change-Id");
+      case SELF_REFERENCE ->
+          out.append(
+              "this names the change itself.\n"
+                  + "  Action: name the change it needs, or drop this Depends-On");
     }
     if (status.change().isPresent() && status.state().satisfied()) {
       out.append(" (").append(link(status.change().get())).append(")");
@@ -193,6 +204,13 @@ public final class VerdictComment {
       out.append(": ").append(link(status.change().get()));
     }
     out.append('\n');
+  }
+
+  private static void appendNoSuchBranch(
+      StringBuilder out, PrerequisiteStatus status, String project, String branch) {
+    if (status.noSuchBranch()) {
+      out.append(" (project ").append(project).append(" has no branch ").append(branch).append(")");
+    }
   }
 
   private static String describe(Verdict verdict, Candidate c) {

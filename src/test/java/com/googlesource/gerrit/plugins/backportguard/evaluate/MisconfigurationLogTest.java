@@ -15,6 +15,8 @@
 package com.googlesource.gerrit.plugins.backportguard.evaluate;
 
 import static com.google.common.truth.Truth.assertThat;
+import static com.googlesource.gerrit.plugins.backportguard.evaluate.MisconfigurationLog.Setting.LABEL;
+import static com.googlesource.gerrit.plugins.backportguard.evaluate.MisconfigurationLog.Setting.SERVICE_ACCOUNT;
 
 import com.google.common.base.Ticker;
 import com.google.gerrit.entities.Project;
@@ -36,13 +38,20 @@ class MisconfigurationLogTest {
   @Test
   void sameProblemOnceAnHourPerProject() {
     Project.NameKey a = Project.nameKey("a");
-    assertThat(log.report(a, "no account")).isTrue();
-    assertThat(log.report(a, "no account")).isFalse();
-    assertThat(log.report(Project.nameKey("b"), "no account")).isTrue();
-    assertThat(log.report(a, "label missing")).isTrue();
+    assertThat(log.report(a, SERVICE_ACCOUNT, "no account")).isTrue();
+    assertThat(log.report(a, SERVICE_ACCOUNT, "no account")).isFalse();
+    assertThat(log.report(Project.nameKey("b"), SERVICE_ACCOUNT, "no account")).isTrue();
+    assertThat(log.report(a, LABEL, "label missing")).isTrue();
     nanos.addAndGet(Duration.ofMinutes(59).toNanos());
-    assertThat(log.report(a, "no account")).isFalse();
+    assertThat(log.report(a, SERVICE_ACCOUNT, "no account")).isFalse();
     nanos.addAndGet(Duration.ofMinutes(2).toNanos());
-    assertThat(log.report(a, "no account")).isTrue();
+    assertThat(log.report(a, SERVICE_ACCOUNT, "no account")).isTrue();
+  }
+
+  @Test
+  void sameSettingOnAnotherChangeOrBranchIsNotLoggedAgain() {
+    Project.NameKey a = Project.nameKey("a");
+    assertThat(log.report(a, LABEL, "label X does not exist for branch wmf/1")).isTrue();
+    assertThat(log.report(a, LABEL, "label X does not exist for branch wmf/2")).isFalse();
   }
 }

@@ -45,7 +45,8 @@ class VerdictCommentTest {
         Optional.of(change.project()),
         Optional.of(change),
         Optional.ofNullable(source),
-        Optional.empty());
+        Optional.empty(),
+        false);
   }
 
   private static Verdict verdict(boolean blockOnUnknown, DependencyResult... results) {
@@ -90,6 +91,10 @@ class VerdictCommentTest {
     assertThat(lenient.passes()).isTrue();
     assertThat(comment.format(blocking)).contains("MISSING: no change or commit");
     assertThat(comment.format(lenient)).contains("UNCHECKED (not blocking)");
+    assertThat(comment.format(lenient))
+        .startsWith(
+            "Backport check: 0 of 1 prerequisites are merged on wmf/1.0; 1 could not be checked"
+                + " (not blocking).");
     assertThat(comment.format(lenient)).doesNotContain("https://");
   }
 
@@ -129,5 +134,36 @@ class VerdictCommentTest {
             true, result("Depends-On: 12", status(PrerequisiteState.OPEN_ELSEWHERE, master, null)));
     assertThat(comment.format(a)).isEqualTo(comment.format(b));
     assertThat(comment.format(a)).contains("then cherry-pick it onto wmf/1.0");
+  }
+
+  @Test
+  void unreadableLinesAloneLeadTheSummaryWhenTheyBlock() {
+    Verdict v =
+        new Verdict(
+            "demo",
+            B,
+            ImmutableList.of(),
+            ImmutableList.of(new UnreadableLine("DependsOn: I12", "bad key")),
+            true);
+    assertThat(v.passes()).isFalse();
+    assertThat(comment.format(v))
+        .startsWith("Backport check: 1 footer line could not be read; fix them so they can be");
+  }
+
+  @Test
+  void openElsewhereInAProjectWithoutTheBranchAsksOnlyToMerge() {
+    Candidate open = new Candidate("lib", 7, "master", Candidate.Status.OPEN, "aa");
+    PrerequisiteStatus s =
+        new PrerequisiteStatus(
+            PrerequisiteState.OPEN_ELSEWHERE,
+            Optional.of("lib"),
+            Optional.of(open),
+            Optional.empty(),
+            Optional.empty(),
+            true);
+    String text = comment.format(verdict(true, result("Depends-On: I1", s)));
+    assertThat(text)
+        .contains("(project lib has no branch wmf/1.0).\n  Action: merge change 7 in lib");
+    assertThat(text).doesNotContain("cherry-pick");
   }
 }
