@@ -17,6 +17,7 @@ package com.googlesource.gerrit.plugins.backportguard;
 import static com.google.common.truth.Truth.assertThat;
 
 import com.google.gerrit.entities.Project;
+import com.google.gerrit.extensions.api.changes.CherryPickInput;
 import com.google.gerrit.extensions.common.ChangeInfo;
 import org.junit.Test;
 
@@ -185,5 +186,26 @@ public class PatchSetUpdatesIT extends BackportGuardTestBase {
     ChangeInfo again = create(child, BRANCH, message("Try", "Depends-On: " + newChangeId()));
     awaitEvaluations();
     assertThat(vote(again)).isEqualTo(-1);
+  }
+
+  @Test
+  public void rebaseAfterThePrerequisiteMergedOnTheBranchFlipsToPassing() throws Exception {
+    ChangeInfo prerequisite = prerequisiteMergedAfterCut();
+    ChangeInfo backport =
+        create(BRANCH, message("Use the helper", "Depends-On: " + prerequisite.changeId));
+    awaitEvaluations();
+    assertThat(vote(backport)).isEqualTo(-1);
+
+    CherryPickInput pick = new CherryPickInput();
+    pick.destination = BRANCH;
+    pick.allowEmpty = true;
+    merge(gApi.changes().id(prerequisite.id).current().cherryPick(pick).get());
+    gApi.changes().id(backport.id).rebase();
+    awaitEvaluations();
+
+    assertThat(vote(backport)).isEqualTo(0);
+    assertThat(comments(backport)).hasSize(2);
+    assertThat(lastComment(backport))
+        .contains("Backport check: the prerequisite is merged on wmf/1.0.");
   }
 }
