@@ -29,6 +29,7 @@ import com.google.gerrit.entities.Account;
 import com.google.gerrit.entities.AccountGroup;
 import com.google.gerrit.entities.BranchNameKey;
 import com.google.gerrit.entities.Project;
+import com.google.gerrit.extensions.api.changes.CherryPickInput;
 import com.google.gerrit.extensions.api.changes.ReviewInput;
 import com.google.gerrit.extensions.client.ListChangesOption;
 import com.google.gerrit.extensions.common.ApprovalInfo;
@@ -156,6 +157,15 @@ public abstract class BackportGuardTestBase extends LightweightPluginDaemonTest 
     ChangeInfo prerequisite = create("master", message("Add the helper"));
     merge(prerequisite);
     return prerequisite;
+  }
+
+  /** Cherry-picks a change onto {@link #BRANCH} in Gerrit, keeping its commit message. */
+  protected ChangeInfo cherryPick(ChangeInfo c) throws Exception {
+    CherryPickInput in = new CherryPickInput();
+    in.destination = BRANCH;
+    in.allowEmpty = true;
+    in.message = gApi.changes().id(c.id).current().commit(false).message;
+    return gApi.changes().id(c.id).current().cherryPick(in).get();
   }
 
   protected void abandon(ChangeInfo c) throws Exception {

@@ -20,7 +20,6 @@ import static com.google.gerrit.server.group.SystemGroupBackend.REGISTERED_USERS
 
 import com.google.gerrit.entities.Permission;
 import com.google.gerrit.entities.Project;
-import com.google.gerrit.extensions.api.changes.CherryPickInput;
 import com.google.gerrit.extensions.common.ChangeInfo;
 import org.eclipse.jgit.transport.RefSpec;
 import org.junit.Test;
@@ -34,12 +33,13 @@ public class BackportVerdictIT extends BackportGuardTestBase {
     return backport;
   }
 
-  private ChangeInfo cherryPick(ChangeInfo c) throws Exception {
-    CherryPickInput in = new CherryPickInput();
-    in.destination = BRANCH;
-    in.allowEmpty = true;
-    in.message = gApi.changes().id(c.id).current().commit(false).message;
-    return gApi.changes().id(c.id).current().cherryPick(in).get();
+  /** A backport owned by the test's ordinary user, who sees less than the admin. */
+  private ChangeInfo backportOwnedByUser(String footer) throws Exception {
+    requestScopeOperations.setApiUser(user.id());
+    ChangeInfo backport = create(BRANCH, message("Use it", footer));
+    requestScopeOperations.setApiUser(admin.id());
+    awaitEvaluations();
+    return backport;
   }
 
   @Test
@@ -262,10 +262,7 @@ public class BackportVerdictIT extends BackportGuardTestBase {
     ChangeInfo hidden = create(secret, "master", message("Secret subject xyzzy"));
     merge(hidden);
 
-    requestScopeOperations.setApiUser(user.id());
-    ChangeInfo backport = create(BRANCH, message("Use it", "Depends-On: " + hidden.changeId));
-    requestScopeOperations.setApiUser(admin.id());
-    awaitEvaluations();
+    ChangeInfo backport = backportOwnedByUser("Depends-On: " + hidden.changeId);
 
     assertThat(vote(backport)).isEqualTo(-1);
     String comment = lastComment(backport);
@@ -281,10 +278,7 @@ public class BackportVerdictIT extends BackportGuardTestBase {
     ChangeInfo prerequisite = create("master", message("Private work"));
     gApi.changes().id(prerequisite.id).setPrivate(true);
 
-    requestScopeOperations.setApiUser(user.id());
-    ChangeInfo backport = create(BRANCH, message("Use it", "Depends-On: " + prerequisite.changeId));
-    requestScopeOperations.setApiUser(admin.id());
-    awaitEvaluations();
+    ChangeInfo backport = backportOwnedByUser("Depends-On: " + prerequisite.changeId);
 
     assertThat(lastComment(backport)).contains("MISSING: no change or commit");
     assertThat(lastComment(backport)).doesNotContain("/+/" + prerequisite._number);
@@ -395,10 +389,7 @@ public class BackportVerdictIT extends BackportGuardTestBase {
     ChangeInfo prerequisite = create(lib, "master", message("Library change"));
     merge(prerequisite);
 
-    requestScopeOperations.setApiUser(user.id());
-    ChangeInfo backport = create(BRANCH, message("Use it", "Depends-On: " + prerequisite.changeId));
-    requestScopeOperations.setApiUser(admin.id());
-    awaitEvaluations();
+    ChangeInfo backport = backportOwnedByUser("Depends-On: " + prerequisite.changeId);
 
     assertThat(vote(backport)).isEqualTo(-1);
     assertThat(lastComment(backport)).contains("MISSING: no change or commit");

@@ -17,7 +17,6 @@ package com.googlesource.gerrit.plugins.backportguard;
 import static com.google.common.truth.Truth.assertThat;
 
 import com.google.gerrit.entities.Project;
-import com.google.gerrit.extensions.api.changes.CherryPickInput;
 import com.google.gerrit.extensions.common.ChangeInfo;
 import org.junit.Test;
 
@@ -196,10 +195,7 @@ public class PatchSetUpdatesIT extends BackportGuardTestBase {
     awaitEvaluations();
     assertThat(vote(backport)).isEqualTo(-1);
 
-    CherryPickInput pick = new CherryPickInput();
-    pick.destination = BRANCH;
-    pick.allowEmpty = true;
-    merge(gApi.changes().id(prerequisite.id).current().cherryPick(pick).get());
+    merge(cherryPick(prerequisite));
     gApi.changes().id(backport.id).rebase();
     awaitEvaluations();
 
