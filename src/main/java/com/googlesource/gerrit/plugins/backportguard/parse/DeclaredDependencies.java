@@ -20,9 +20,6 @@ import com.google.common.collect.ImmutableList;
 public record DeclaredDependencies(
     ImmutableList<DeclaredDependency> dependencies, ImmutableList<UnreadableLine> unreadable) {
 
-  public static final DeclaredDependencies NONE =
-      new DeclaredDependencies(ImmutableList.of(), ImmutableList.of());
-
   /** True when the message declares nothing, not even a line the plugin could not read. */
   public boolean isEmpty() {
     return dependencies.isEmpty() && unreadable.isEmpty();
