@@ -31,7 +31,6 @@ import com.googlesource.gerrit.plugins.backportguard.verdict.Verdict;
 import com.googlesource.gerrit.plugins.backportguard.verdict.VerdictComment;
 import java.io.IOException;
 import java.util.Optional;
-import org.eclipse.jgit.errors.RepositoryNotFoundException;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.Ref;
 import org.eclipse.jgit.lib.Repository;
@@ -115,14 +114,20 @@ public class ChangeEvaluator {
       return;
     }
     PatchSet patchSet = notes.getCurrentPatchSet();
-    String message = commitMessage(project, patchSet);
+    String message;
+    Optional<String> defaultBranch;
+    // One repository open per check: this runs for every patch set on the server.
+    try (Repository repo = repoManager.openRepository(project)) {
+      message = commitMessage(repo, patchSet);
+      defaultBranch = defaultBranch(repo);
+    }
     String branch = change.getDest().shortName();
     DeclaredDependencies declared = parser.parse(message);
     boolean applies =
         settings.checkAllChanges()
             || BackportPolicy.isBackport(
                 branch,
-                defaultBranch(project),
+                defaultBranch,
                 settings.backportBranches(),
                 change.getCherryPickOf() != null,
                 message);
@@ -217,22 +222,18 @@ public class ChangeEvaluator {
         .anyMatch(m -> VotePoster.TAG.equals(m.getTag()) && bot.equals(m.getAuthor()));
   }
 
-  private String commitMessage(Project.NameKey project, PatchSet patchSet) throws IOException {
-    try (Repository repo = repoManager.openRepository(project);
-        RevWalk rw = new RevWalk(repo)) {
+  private static String commitMessage(Repository repo, PatchSet patchSet) throws IOException {
+    try (RevWalk rw = new RevWalk(repo)) {
       return rw.parseCommit(patchSet.commitId()).getFullMessage();
     }
   }
 
-  private Optional<String> defaultBranch(Project.NameKey project) throws IOException {
-    try (Repository repo = repoManager.openRepository(project)) {
-      Ref head = repo.exactRef(Constants.HEAD);
-      if (head != null && head.isSymbolic()) {
-        return Optional.of(Repository.shortenRefName(head.getTarget().getName()));
-      }
-      return Optional.empty();
-    } catch (RepositoryNotFoundException e) {
-      return Optional.empty();
+  /** The branch the project's HEAD points to. */
+  private static Optional<String> defaultBranch(Repository repo) throws IOException {
+    Ref head = repo.exactRef(Constants.HEAD);
+    if (head != null && head.isSymbolic()) {
+      return Optional.of(Repository.shortenRefName(head.getTarget().getName()));
     }
+    return Optional.empty();
   }
 }
