@@ -159,6 +159,13 @@ public abstract class BackportGuardTestBase extends LightweightPluginDaemonTest 
     return prerequisite;
   }
 
+  /** A backport on {@link #BRANCH} declaring one dependency, once the plugin has checked it. */
+  protected ChangeInfo backport(String dependsOn) throws Exception {
+    ChangeInfo backport = create(BRANCH, message("Use the helper", "Depends-On: " + dependsOn));
+    awaitEvaluations();
+    return backport;
+  }
+
   /** Cherry-picks a change onto {@link #BRANCH} in Gerrit, keeping its commit message. */
   protected ChangeInfo cherryPick(ChangeInfo c) throws Exception {
     CherryPickInput in = new CherryPickInput();

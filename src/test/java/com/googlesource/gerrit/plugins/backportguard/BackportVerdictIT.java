@@ -27,12 +27,6 @@ import org.junit.Test;
 /** The verdict on backports for each way a prerequisite can stand on the target branch. */
 public class BackportVerdictIT extends BackportGuardTestBase {
 
-  private ChangeInfo backport(String dependsOn) throws Exception {
-    ChangeInfo backport = create(BRANCH, message("Use the helper", "Depends-On: " + dependsOn));
-    awaitEvaluations();
-    return backport;
-  }
-
   /** A backport owned by the test's ordinary user, who sees less than the admin. */
   private ChangeInfo backportOwnedByUser(String footer) throws Exception {
     requestScopeOperations.setApiUser(user.id());

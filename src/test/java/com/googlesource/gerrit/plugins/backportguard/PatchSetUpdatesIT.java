@@ -44,9 +44,7 @@ public class PatchSetUpdatesIT extends BackportGuardTestBase {
   public void newPatchSetKeepingTheFooterReappliesTheVoteWithoutRepeatingTheComment()
       throws Exception {
     ChangeInfo prerequisite = prerequisiteMergedAfterCut();
-    ChangeInfo backport =
-        create(BRANCH, message("Use the helper", "Depends-On: " + prerequisite.changeId));
-    awaitEvaluations();
+    ChangeInfo backport = backport(prerequisite.changeId);
     assertThat(vote(backport)).isEqualTo(-1);
     assertThat(comments(backport)).hasSize(1);
 
@@ -62,9 +60,7 @@ public class PatchSetUpdatesIT extends BackportGuardTestBase {
   @Test
   public void newPatchSetDroppingTheFooterFlipsTheVerdict() throws Exception {
     ChangeInfo prerequisite = prerequisiteMergedAfterCut();
-    ChangeInfo backport =
-        create(BRANCH, message("Use the helper", "Depends-On: " + prerequisite.changeId));
-    awaitEvaluations();
+    ChangeInfo backport = backport(prerequisite.changeId);
     assertThat(vote(backport)).isEqualTo(-1);
 
     editMessage(backport, withChangeId(backport, "Stand-alone now"));
@@ -190,9 +186,7 @@ public class PatchSetUpdatesIT extends BackportGuardTestBase {
   @Test
   public void rebaseAfterThePrerequisiteMergedOnTheBranchFlipsToPassing() throws Exception {
     ChangeInfo prerequisite = prerequisiteMergedAfterCut();
-    ChangeInfo backport =
-        create(BRANCH, message("Use the helper", "Depends-On: " + prerequisite.changeId));
-    awaitEvaluations();
+    ChangeInfo backport = backport(prerequisite.changeId);
     assertThat(vote(backport)).isEqualTo(-1);
 
     merge(cherryPick(prerequisite));
