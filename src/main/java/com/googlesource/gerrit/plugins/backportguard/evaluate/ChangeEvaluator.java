@@ -1,3 +1,17 @@
+// Copyright (C) 2026 The Android Open Source Project
+//
+// Licensed under the Apache License, Version 2.0 (the "License");
+// you may not use this file except in compliance with the License.
+// You may obtain a copy of the License at
+//
+// http://www.apache.org/licenses/LICENSE-2.0
+//
+// Unless required by applicable law or agreed to in writing, software
+// distributed under the License is distributed on an "AS IS" BASIS,
+// WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+// See the License for the specific language governing permissions and
+// limitations under the License.
+
 package com.googlesource.gerrit.plugins.backportguard.evaluate;
 
 import com.google.common.collect.ImmutableList;
@@ -30,6 +44,7 @@ import com.googlesource.gerrit.plugins.backportguard.verdict.BackportPolicy;
 import com.googlesource.gerrit.plugins.backportguard.verdict.Verdict;
 import com.googlesource.gerrit.plugins.backportguard.verdict.VerdictComment;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.Optional;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.Ref;
@@ -88,30 +103,40 @@ public class ChangeEvaluator {
   }
 
   /** Evaluates the current patch set of the change. */
-  public void evaluate(Project.NameKey project, Change.Id changeId)
+  public EvaluationReport evaluate(Project.NameKey project, Change.Id changeId)
+      throws RestApiException, IOException {
+    long start = System.nanoTime();
+    EvaluationReport report = evaluateTimed(project, changeId);
+    return report.withCost(report.indexQueries(), Duration.ofNanos(System.nanoTime() - start));
+  }
+
+  private EvaluationReport evaluateTimed(Project.NameKey project, Change.Id changeId)
       throws RestApiException, IOException {
     ProjectSettings settings;
     try {
       settings = projectSettings.load(project);
     } catch (NoSuchProjectException e) {
-      return;
+      return EvaluationReport.skipped(project, changeId, "no such project");
     } catch (InvalidSettingsException e) {
       misconfiguration.report(project, Setting.PROJECT_SETTINGS, e.getMessage());
-      return;
+      return EvaluationReport.skipped(project, changeId, "invalid project settings");
     }
     if (!settings.enabled()) {
-      return;
+      return EvaluationReport.skipped(project, changeId, "disabled for the project");
     }
     ChangeNotes notes;
     try {
       notes = notesFactory.createChecked(project, changeId);
     } catch (NoSuchChangeException e) {
-      return;
+      return EvaluationReport.skipped(project, changeId, "no such change");
     }
     Change change = notes.getChange();
     // Private changes are their owner's business until they are published.
-    if (!change.isNew() || change.isPrivate()) {
-      return;
+    if (!change.isNew()) {
+      return EvaluationReport.skipped(project, changeId, "not open");
+    }
+    if (change.isPrivate()) {
+      return EvaluationReport.skipped(project, changeId, "private");
     }
     PatchSet patchSet = notes.getCurrentPatchSet();
     String message;
@@ -138,13 +163,23 @@ public class ChangeEvaluator {
       // Nothing to check. Say so only where the plugin spoke before, to take back its verdict.
       bot = serviceAccount(project, false);
       if (bot.isEmpty() || !spokeBefore(notes, bot.get())) {
-        return;
+        return EvaluationReport.skipped(
+            project, changeId, applies ? "declares no dependency" : "not a backport");
       }
       outcome = new Outcome(0, applies ? NO_DEPENDENCY : NOT_CHECKED);
     } else {
       bot = serviceAccount(project, true);
       if (bot.isEmpty()) {
-        return;
+        return new EvaluationReport(
+            project,
+            changeId,
+            EvaluationReport.Result.NOT_POSTED,
+            "no service account",
+            0,
+            0,
+            false,
+            0,
+            Duration.ZERO);
       }
       CheckedChange checked =
           new CheckedChange(project, changeId.get(), change.getKey().get(), branch);
@@ -154,7 +189,7 @@ public class ChangeEvaluator {
               verdict.passes() ? settings.passVote() : settings.failVote(),
               comment.format(verdict));
     }
-    poster.apply(
+    return poster.apply(
         project,
         changeId,
         patchSet.id(),

@@ -20,6 +20,7 @@ import com.google.gerrit.server.git.WorkQueue;
 import com.google.inject.Inject;
 import com.google.inject.Provider;
 import com.google.inject.Singleton;
+import com.googlesource.gerrit.plugins.backportguard.config.ServerSettings;
 import java.util.concurrent.ScheduledExecutorService;
 
 /** Creates the evaluation queue in Gerrit's WorkQueue (visible in show-queue) and stops it. */
@@ -28,8 +29,9 @@ class EvaluationExecutorProvider implements Provider<ScheduledExecutorService>, 
   private final ScheduledExecutorService executor;
 
   @Inject
-  EvaluationExecutorProvider(WorkQueue workQueue, @PluginName String pluginName) {
-    executor = workQueue.createQueue(1, pluginName);
+  EvaluationExecutorProvider(
+      WorkQueue workQueue, @PluginName String pluginName, ServerSettings settings) {
+    executor = workQueue.createQueue(settings.threads(), pluginName);
   }
 
   @Override

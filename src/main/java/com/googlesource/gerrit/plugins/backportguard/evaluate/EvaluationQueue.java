@@ -14,66 +14,74 @@
 
 package com.googlesource.gerrit.plugins.backportguard.evaluate;
 
+import com.google.common.base.Throwables;
+import com.google.common.collect.ImmutableList;
 import com.google.common.flogger.FluentLogger;
 import com.google.gerrit.entities.Change;
 import com.google.gerrit.entities.Project;
+import com.google.gerrit.exceptions.StorageException;
+import com.google.gerrit.git.LockFailureException;
 import com.google.inject.Inject;
 import com.google.inject.Provider;
 import com.google.inject.Singleton;
 import java.time.Duration;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
+import org.eclipse.jgit.errors.LockFailedException;
 
 /**
  * The plugin's own queue of change evaluations. Listeners hand work to it and return at once.
  *
- * <p>One worker thread: evaluations of the same change never overlap, and a burst of events costs
- * Gerrit one thread. A change that is already waiting is not queued twice, since the waiting
- * evaluation reads the newest state when it runs.
+ * <p>Evaluations of the same change never overlap, and events for a change that is already waiting
+ * are coalesced into its one evaluation, which reads the newest state when it runs. An event that
+ * arrives while the change is being evaluated makes it run once more afterwards, so the vote and
+ * comment left on the change always follow the newest event. Failures that go away by themselves (a
+ * lock held by a concurrent update, the index or NoteDb not ready) are retried with backoff.
  */
 @Singleton
 public class EvaluationQueue {
   private static final FluentLogger logger = FluentLogger.forEnclosingClass();
 
-  private final ScheduledExecutorService executor;
-  private final Provider<ChangeEvaluator> evaluator;
-  private final Set<String> waiting = ConcurrentHashMap.newKeySet();
-  private final Object lock = new Object();
-  private int unfinished;
+  /** Delays before the retries of an evaluation that failed transiently. */
+  static final ImmutableList<Duration> BACKOFF =
+      ImmutableList.of(
+          Duration.ofSeconds(1),
+          Duration.ofSeconds(2),
+          Duration.ofSeconds(4),
+          Duration.ofSeconds(8),
+          Duration.ofSeconds(16));
+
+  /** One change. */
+  record Key(Project.NameKey project, Change.Id change) {}
+
+  private final CoalescingQueue<Key, EvaluationReport> queue;
 
   @Inject
   EvaluationQueue(
       @EvaluationExecutor ScheduledExecutorService executor, Provider<ChangeEvaluator> evaluator) {
-    this.executor = executor;
-    this.evaluator = evaluator;
+    this.queue =
+        new CoalescingQueue<>(
+            executor,
+            key -> evaluator.get().evaluate(key.project(), key.change()),
+            EvaluationQueue::isTransient,
+            BACKOFF,
+            (key, attempts, cause) ->
+                logger.atSevere().withCause(cause).log(
+                    "Cannot check the dependencies of change %d in project %s (%d attempts): %s",
+                    key.change().get(), key.project().get(), attempts, cause.getMessage()));
   }
 
-  /** Queues an evaluation of the change's current patch set, unless one is already waiting. */
-  public void submit(Project.NameKey project, Change.Id change) {
-    String key = project.get() + "~" + change.get();
-    if (!waiting.add(key)) {
-      return;
-    }
-    synchronized (lock) {
-      unfinished++;
-    }
-    executor.execute(
-        () -> {
-          waiting.remove(key);
-          try {
-            evaluator.get().evaluate(project, change);
-          } catch (Exception e) {
-            logger.atSevere().withCause(e).log(
-                "Cannot check the dependencies of change %d in project %s",
-                change.get(), project.get());
-          } finally {
-            synchronized (lock) {
-              unfinished--;
-              lock.notifyAll();
-            }
-          }
-        });
+  /**
+   * Queues an evaluation of the change's current patch set, unless one is already waiting; the
+   * future tells what it did.
+   */
+  public CompletableFuture<EvaluationReport> submit(Project.NameKey project, Change.Id change) {
+    return queue.submit(new Key(project, change));
+  }
+
+  /** The number of changes waiting or being evaluated. */
+  public int size() {
+    return queue.size();
   }
 
   /**
@@ -83,16 +91,15 @@ public class EvaluationQueue {
    * @return false if the wait timed out
    */
   public boolean awaitIdle(Duration timeout) throws InterruptedException {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    synchronized (lock) {
-      while (unfinished > 0) {
-        long left = deadline - System.nanoTime();
-        if (left <= 0) {
-          return false;
-        }
-        lock.wait(Math.max(1, left / 1_000_000));
-      }
-      return true;
-    }
+    return queue.awaitIdle(timeout);
+  }
+
+  static boolean isTransient(Throwable failure) {
+    return Throwables.getCausalChain(failure).stream()
+        .anyMatch(
+            t ->
+                t instanceof LockFailureException
+                    || t instanceof LockFailedException
+                    || t instanceof StorageException);
   }
 }

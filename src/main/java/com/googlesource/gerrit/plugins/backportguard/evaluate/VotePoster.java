@@ -1,3 +1,17 @@
+// Copyright (C) 2026 The Android Open Source Project
+//
+// Licensed under the Apache License, Version 2.0 (the "License");
+// you may not use this file except in compliance with the License.
+// You may obtain a copy of the License at
+//
+// http://www.apache.org/licenses/LICENSE-2.0
+//
+// Unless required by applicable law or agreed to in writing, software
+// distributed under the License is distributed on an "AS IS" BASIS,
+// WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+// See the License for the specific language governing permissions and
+// limitations under the License.
+
 package com.googlesource.gerrit.plugins.backportguard.evaluate;
 
 import com.google.common.collect.ImmutableSet;
@@ -25,6 +39,7 @@ import com.google.inject.Inject;
 import com.googlesource.gerrit.plugins.backportguard.config.ProjectSettings;
 import com.googlesource.gerrit.plugins.backportguard.evaluate.MisconfigurationLog.Setting;
 import com.googlesource.gerrit.plugins.backportguard.verdict.VerdictComment;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.Optional;
 
@@ -70,7 +85,7 @@ public class VotePoster {
    * Applies the outcome of evaluating a patch set, as the service account, if that patch set is
    * still the current one.
    */
-  void apply(
+  EvaluationReport apply(
       Project.NameKey project,
       Change.Id changeId,
       PatchSet.Id evaluated,
@@ -90,17 +105,23 @@ public class VotePoster {
             String.format(
                 "account %s cannot see change %d; grant it read access to the project",
                 botName, changeId.get()));
-        return;
+        return notPosted(project, changeId, "service account cannot see the change");
       }
       if (change.revisions.get(change.currentRevision)._number != evaluated.get()) {
         // A newer patch set arrived meanwhile; its own evaluation will post.
-        return;
+        return EvaluationReport.skipped(project, changeId, "a newer patch set arrived");
       }
-      apply(change, evaluated, settings, outcome, bot, botName);
+      return apply(change, evaluated, settings, outcome, bot, botName);
     }
   }
 
-  private void apply(
+  private static EvaluationReport notPosted(
+      Project.NameKey project, Change.Id changeId, String why) {
+    return new EvaluationReport(
+        project, changeId, EvaluationReport.Result.NOT_POSTED, why, 0, 0, false, 0, Duration.ZERO);
+  }
+
+  private EvaluationReport apply(
       ChangeInfo change,
       PatchSet.Id evaluated,
       ProjectSettings settings,
@@ -109,6 +130,7 @@ public class VotePoster {
       String botName)
       throws RestApiException {
     Project.NameKey project = Project.nameKey(change.project);
+    Change.Id changeId = Change.id(change._number);
     LabelInfo label = change.labels == null ? null : change.labels.get(settings.label());
     if (label == null) {
       misconfiguration.report(
@@ -118,12 +140,22 @@ public class VotePoster {
               "label %s does not exist for branch %s; define it (e.g. in All-Projects) or name"
                   + " an existing label in [plugin \"%s\"] label of project.config",
               settings.label(), change.branch, pluginName));
-      return;
+      return notPosted(project, changeId, "label " + settings.label() + " missing");
     }
     boolean comment = !lastComment(change.messages, bot).equals(Optional.of(outcome.comment()));
-    boolean vote = currentVote(label, bot) != outcome.vote();
+    int before = currentVote(label, bot);
+    boolean vote = before != outcome.vote();
     if (!comment && !vote) {
-      return;
+      return new EvaluationReport(
+          project,
+          changeId,
+          EvaluationReport.Result.UNCHANGED,
+          "",
+          before,
+          before,
+          false,
+          0,
+          Duration.ZERO);
     }
     if (vote && outcome.vote() != 0 && !permitted(change, settings.label(), outcome.vote())) {
       misconfiguration.report(
@@ -139,7 +171,7 @@ public class VotePoster {
               settings.label(),
               Math.min(settings.failVote(), 0),
               Math.max(settings.passVote(), 0)));
-      return;
+      return notPosted(project, changeId, "no permission to vote");
     }
     // Gerrit accepts votes on outdated patch sets, so check once more right before posting.
     if (!notesFactory
@@ -147,7 +179,7 @@ public class VotePoster {
         .getChange()
         .currentPatchSetId()
         .equals(evaluated)) {
-      return;
+      return EvaluationReport.skipped(project, changeId, "a newer patch set arrived");
     }
     ReviewInput input = new ReviewInput();
     input.tag = TAG;
@@ -166,11 +198,21 @@ public class VotePoster {
           Setting.VOTE_PERMISSION,
           String.format(
               "account %s may not review change %d: %s", botName, change._number, e.getMessage()));
-      return;
+      return notPosted(project, changeId, "no permission to review");
     }
     logger.atFine().log(
         "Posted on change %d, patch set %d: vote %d, comment %s",
         change._number, evaluated.get(), outcome.vote(), comment);
+    return new EvaluationReport(
+        project,
+        changeId,
+        EvaluationReport.Result.UPDATED,
+        "",
+        before,
+        outcome.vote(),
+        comment,
+        0,
+        Duration.ZERO);
   }
 
   private static int currentVote(LabelInfo label, Account.Id account) {

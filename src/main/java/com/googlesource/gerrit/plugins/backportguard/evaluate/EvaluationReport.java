@@ -1,0 +1,93 @@
+// Copyright (C) 2026 The Android Open Source Project
+//
+// Licensed under the Apache License, Version 2.0 (the "License");
+// you may not use this file except in compliance with the License.
+// You may obtain a copy of the License at
+//
+// http://www.apache.org/licenses/LICENSE-2.0
+//
+// Unless required by applicable law or agreed to in writing, software
+// distributed under the License is distributed on an "AS IS" BASIS,
+// WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+// See the License for the specific language governing permissions and
+// limitations under the License.
+
+package com.googlesource.gerrit.plugins.backportguard.evaluate;
+
+import com.google.gerrit.entities.Change;
+import com.google.gerrit.entities.Project;
+import java.time.Duration;
+
+/**
+ * What one evaluation of a change did, for the {@code check} command and the benchmark.
+ *
+ * @param project the change's project
+ * @param change the change
+ * @param result what happened
+ * @param detail why a change was skipped, or what the plugin could not do
+ * @param voteBefore the plugin's vote before the evaluation
+ * @param voteAfter the plugin's vote after it
+ * @param commentPosted whether a new comment was posted
+ * @param indexQueries how many index queries the evaluation made
+ * @param elapsed how long it took
+ */
+public record EvaluationReport(
+    Project.NameKey project,
+    Change.Id change,
+    Result result,
+    String detail,
+    int voteBefore,
+    int voteAfter,
+    boolean commentPosted,
+    int indexQueries,
+    Duration elapsed) {
+  /** What an evaluation did. */
+  public enum Result {
+    /** Nothing to check: the change is closed, private, not a backport or declares nothing. */
+    SKIPPED,
+    /** The vote and comment already said the truth. */
+    UNCHANGED,
+    /** The vote or the comment was brought up to date. */
+    UPDATED,
+    /** The plugin could not say anything; the reason is in the error log. */
+    NOT_POSTED
+  }
+
+  static EvaluationReport skipped(Project.NameKey project, Change.Id change, String why) {
+    return new EvaluationReport(
+        project, change, Result.SKIPPED, why, 0, 0, false, 0, Duration.ZERO);
+  }
+
+  EvaluationReport withCost(int indexQueries, Duration elapsed) {
+    return new EvaluationReport(
+        project,
+        change,
+        result,
+        detail,
+        voteBefore,
+        voteAfter,
+        commentPosted,
+        indexQueries,
+        elapsed);
+  }
+
+  /** One line for a person reading the output of the {@code check} command. */
+  public String describe() {
+    String head = project.get() + " " + change.get() + ": ";
+    return switch (result) {
+      case SKIPPED -> head + "skipped (" + detail + ")";
+      case UNCHANGED -> head + "unchanged, vote " + signed(voteAfter);
+      case UPDATED ->
+          head
+              + (voteBefore != voteAfter
+                  ? "vote " + signed(voteBefore) + " -> " + signed(voteAfter)
+                  : "vote " + signed(voteAfter))
+              + (commentPosted ? ", new comment" : "");
+      case NOT_POSTED -> head + "not posted (" + detail + ")";
+    };
+  }
+
+  private static String signed(int vote) {
+    return vote > 0 ? "+" + vote : Integer.toString(vote);
+  }
+}
