@@ -17,6 +17,7 @@ package com.googlesource.gerrit.plugins.backportguard;
 import com.google.inject.AbstractModule;
 import com.googlesource.gerrit.plugins.backportguard.config.ConfigModule;
 import com.googlesource.gerrit.plugins.backportguard.evaluate.EvaluationModule;
+import com.googlesource.gerrit.plugins.backportguard.recheck.RecheckModule;
 
 /** The plugin's entry module: installs one module per feature. */
 public class PluginModule extends AbstractModule {
@@ -24,5 +25,6 @@ public class PluginModule extends AbstractModule {
   protected void configure() {
     install(new ConfigModule());
     install(new EvaluationModule());
+    install(new RecheckModule());
   }
 }

@@ -42,6 +42,7 @@ import com.google.gerrit.testing.ConfigSuite;
 import com.google.inject.Inject;
 import com.googlesource.gerrit.plugins.backportguard.evaluate.EvaluationQueue;
 import com.googlesource.gerrit.plugins.backportguard.evaluate.VotePoster;
+import com.googlesource.gerrit.plugins.backportguard.recheck.RecheckScheduler;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.HexFormat;
@@ -74,6 +75,8 @@ public abstract class BackportGuardTestBase extends LightweightPluginDaemonTest 
   public static Config defaultConfig() {
     Config cfg = new Config();
     cfg.setString("plugin", "backport-guard", "account", BOT);
+    // Lucene, as on a real server: re-checks find dependents through its full-text search.
+    cfg.setString("index", null, "type", "lucene");
     return cfg;
   }
 
@@ -168,8 +171,13 @@ public abstract class BackportGuardTestBase extends LightweightPluginDaemonTest 
 
   /** Cherry-picks a change onto {@link #BRANCH} in Gerrit, keeping its commit message. */
   protected ChangeInfo cherryPick(ChangeInfo c) throws Exception {
+    return cherryPickTo(c, BRANCH);
+  }
+
+  /** Cherry-picks a change onto a branch in Gerrit, keeping its commit message. */
+  protected ChangeInfo cherryPickTo(ChangeInfo c, String branch) throws Exception {
     CherryPickInput in = new CherryPickInput();
-    in.destination = BRANCH;
+    in.destination = branch;
     in.allowEmpty = true;
     in.message = gApi.changes().id(c.id).current().commit(false).message;
     return gApi.changes().id(c.id).current().cherryPick(in).get();
@@ -183,10 +191,20 @@ public abstract class BackportGuardTestBase extends LightweightPluginDaemonTest 
     return plugin.getSysInjector().getInstance(EvaluationQueue.class);
   }
 
+  protected RecheckScheduler rechecks() {
+    return plugin.getSysInjector().getInstance(RecheckScheduler.class);
+  }
+
+  /** Waits until the re-check lookups and the evaluations they queued have all finished. */
   protected void awaitEvaluations() throws Exception {
-    assertWithMessage("evaluations finished in time")
-        .that(queue().awaitIdle(Duration.ofSeconds(60)))
-        .isTrue();
+    do {
+      assertWithMessage("re-check lookups finished in time")
+          .that(rechecks().awaitIdle(Duration.ofSeconds(60)))
+          .isTrue();
+      assertWithMessage("evaluations finished in time")
+          .that(queue().awaitIdle(Duration.ofSeconds(60)))
+          .isTrue();
+    } while (rechecks().size() > 0 || queue().size() > 0);
   }
 
   protected ChangeInfo detail(ChangeInfo c) throws Exception {

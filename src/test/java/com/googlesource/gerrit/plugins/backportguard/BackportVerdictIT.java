@@ -394,6 +394,7 @@ public class BackportVerdictIT extends BackportGuardTestBase {
   public void privateChangesAreLeftAlone() throws Exception {
     createBranch(project, BRANCH);
     ChangeInfo backport = create(BRANCH, message("Use it", "Depends-On: " + newChangeId()));
+    awaitEvaluations();
     gApi.changes().id(backport.id).setPrivate(true);
     gApi.changes()
         .id(backport.id)

@@ -34,17 +34,18 @@ import com.googlesource.gerrit.plugins.backportguard.config.ProjectSettings;
 import com.googlesource.gerrit.plugins.backportguard.config.ProjectSettingsLoader;
 import com.googlesource.gerrit.plugins.backportguard.config.ServerSettings;
 import com.googlesource.gerrit.plugins.backportguard.evaluate.MisconfigurationLog.Setting;
-import com.googlesource.gerrit.plugins.backportguard.parse.ChangeUrlParser;
 import com.googlesource.gerrit.plugins.backportguard.parse.DeclaredDependencies;
+import com.googlesource.gerrit.plugins.backportguard.parse.DeclaredDependency;
 import com.googlesource.gerrit.plugins.backportguard.parse.DependencyFooterParser;
 import com.googlesource.gerrit.plugins.backportguard.resolve.CheckedChange;
 import com.googlesource.gerrit.plugins.backportguard.resolve.DependencyResolver;
-import com.googlesource.gerrit.plugins.backportguard.resolve.DependencyResult;
+import com.googlesource.gerrit.plugins.backportguard.resolve.Resolution;
 import com.googlesource.gerrit.plugins.backportguard.verdict.BackportPolicy;
 import com.googlesource.gerrit.plugins.backportguard.verdict.Verdict;
 import com.googlesource.gerrit.plugins.backportguard.verdict.VerdictComment;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.Ref;
@@ -86,7 +87,8 @@ public class ChangeEvaluator {
       ChangeNotes.Factory notesFactory,
       GitRepositoryManager repoManager,
       DependencyResolver resolver,
-      VotePoster poster) {
+      VotePoster poster,
+      DependencyFooterParser parser) {
     this.serverSettings = serverSettings;
     this.projectSettings = projectSettings;
     this.misconfiguration = misconfiguration;
@@ -96,7 +98,7 @@ public class ChangeEvaluator {
     this.repoManager = repoManager;
     this.resolver = resolver;
     this.poster = poster;
-    this.parser = new DependencyFooterParser(new ChangeUrlParser(serverSettings.canonicalWebUrl()));
+    this.parser = parser;
     String base =
         serverSettings.canonicalWebUrl().map(u -> u.endsWith("/") ? u : u + "/").orElse("/");
     this.comment = new VerdictComment((p, n) -> base + "c/" + p + "/+/" + n);
@@ -159,6 +161,7 @@ public class ChangeEvaluator {
 
     Outcome outcome;
     Optional<Account.Id> bot;
+    int queries = 0;
     if (!applies || declared.isEmpty()) {
       // Nothing to check. Say so only where the plugin spoke before, to take back its verdict.
       bot = serviceAccount(project, false);
@@ -183,39 +186,54 @@ public class ChangeEvaluator {
       }
       CheckedChange checked =
           new CheckedChange(project, changeId.get(), change.getKey().get(), branch);
-      Verdict verdict = verdict(checked, change.getOwner(), settings, declared);
+      Resolution resolution = resolve(checked, change.getOwner(), declared);
+      queries = resolution.indexQueries();
+      Verdict verdict = verdict(checked, settings, declared, resolution);
       outcome =
           new Outcome(
               verdict.passes() ? settings.passVote() : settings.failVote(),
               comment.format(verdict));
     }
-    return poster.apply(
-        project,
-        changeId,
-        patchSet.id(),
-        settings,
-        outcome,
-        bot.get(),
-        serverSettings.account().get());
+    EvaluationReport report =
+        poster.apply(
+            project,
+            changeId,
+            patchSet.id(),
+            settings,
+            outcome,
+            bot.get(),
+            serverSettings.account().get());
+    return report.withCost(queries, report.elapsed());
+  }
+
+  /** Resolves as the owner: the comment must not reveal what the owner cannot see. */
+  private Resolution resolve(CheckedChange change, Account.Id owner, DeclaredDependencies declared)
+      throws RestApiException, IOException {
+    int max = serverSettings.maxDependencies();
+    List<DeclaredDependency> all = declared.dependencies();
+    try (ManualRequestContext ctx = requestContext.openAs(owner)) {
+      return resolver.resolve(
+          change, all.subList(0, Math.min(max, all.size())), serverSettings.maxChainDepth(), max);
+    }
   }
 
   private Verdict verdict(
       CheckedChange change,
-      Account.Id owner,
       ProjectSettings settings,
-      DeclaredDependencies declared)
-      throws RestApiException, IOException {
-    ImmutableList<DependencyResult> results;
-    // Resolve as the owner: the comment must not reveal what the owner cannot see.
-    try (ManualRequestContext ctx = requestContext.openAs(owner)) {
-      results = resolver.resolve(change, declared.dependencies());
-    }
+      DeclaredDependencies declared,
+      Resolution resolution) {
+    List<DeclaredDependency> all = declared.dependencies();
     return new Verdict(
         change.project().get(),
         change.branch(),
-        results,
+        resolution.results(),
         declared.unreadable(),
-        settings.blockOnNotFound());
+        settings.blockOnNotFound(),
+        resolution.chain(),
+        all.subList(resolution.results().size(), all.size()).stream()
+            .map(DeclaredDependency::line)
+            .collect(ImmutableList.toImmutableList()),
+        serverSettings.maxDependencies());
   }
 
   /**

@@ -18,7 +18,12 @@ import com.google.gerrit.extensions.events.LifecycleListener;
 import com.google.gerrit.extensions.events.RevisionCreatedListener;
 import com.google.gerrit.extensions.registration.DynamicSet;
 import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
+import com.google.inject.Singleton;
 import com.google.inject.internal.UniqueAnnotations;
+import com.googlesource.gerrit.plugins.backportguard.config.ServerSettings;
+import com.googlesource.gerrit.plugins.backportguard.parse.ChangeUrlParser;
+import com.googlesource.gerrit.plugins.backportguard.parse.DependencyFooterParser;
 import java.util.concurrent.ScheduledExecutorService;
 
 /** Checks every new patch set on the plugin's own queue and posts the outcome. */
@@ -32,5 +37,11 @@ public class EvaluationModule extends AbstractModule {
         .annotatedWith(UniqueAnnotations.create())
         .to(EvaluationExecutorProvider.class);
     DynamicSet.bind(binder(), RevisionCreatedListener.class).to(RevisionCreatedHandler.class);
+  }
+
+  @Provides
+  @Singleton
+  DependencyFooterParser parser(ServerSettings settings) {
+    return new DependencyFooterParser(new ChangeUrlParser(settings.canonicalWebUrl()));
   }
 }

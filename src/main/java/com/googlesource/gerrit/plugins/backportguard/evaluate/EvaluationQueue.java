@@ -43,7 +43,7 @@ public class EvaluationQueue {
   private static final FluentLogger logger = FluentLogger.forEnclosingClass();
 
   /** Delays before the retries of an evaluation that failed transiently. */
-  static final ImmutableList<Duration> BACKOFF =
+  public static final ImmutableList<Duration> BACKOFF =
       ImmutableList.of(
           Duration.ofSeconds(1),
           Duration.ofSeconds(2),
@@ -94,7 +94,7 @@ public class EvaluationQueue {
     return queue.awaitIdle(timeout);
   }
 
-  static boolean isTransient(Throwable failure) {
+  public static boolean isTransient(Throwable failure) {
     return Throwables.getCausalChain(failure).stream()
         .anyMatch(
             t ->

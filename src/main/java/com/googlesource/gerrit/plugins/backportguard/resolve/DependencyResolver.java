@@ -17,9 +17,11 @@ package com.googlesource.gerrit.plugins.backportguard.resolve;
 import static com.google.common.collect.ImmutableList.toImmutableList;
 
 import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableMap;
 import com.google.common.collect.ImmutableSet;
 import com.google.gerrit.entities.Project;
 import com.google.gerrit.extensions.api.GerritApi;
+import com.google.gerrit.extensions.client.ChangeStatus;
 import com.google.gerrit.extensions.client.ListChangesOption;
 import com.google.gerrit.extensions.common.ChangeInfo;
 import com.google.gerrit.extensions.restapi.RestApiException;
@@ -29,7 +31,9 @@ import com.google.gerrit.server.permissions.PermissionBackendException;
 import com.google.gerrit.server.permissions.RefPermission;
 import com.google.inject.Inject;
 import com.googlesource.gerrit.plugins.backportguard.parse.DeclaredDependency;
+import com.googlesource.gerrit.plugins.backportguard.parse.DependencyFooterParser;
 import com.googlesource.gerrit.plugins.backportguard.parse.DependencyRef;
+import com.googlesource.gerrit.plugins.backportguard.resolve.Chain.Node;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -63,37 +67,156 @@ public class DependencyResolver {
       ImmutableSet.of(ListChangesOption.CURRENT_REVISION, ListChangesOption.SKIP_DIFFSTAT);
   private static final int QUERY_LIMIT = 500;
 
+  /** How many reverts of reverts are followed. */
+  private static final int MAX_REVERT_LEVELS = 3;
+
   private final GerritApi gApi;
   private final GitRepositoryManager repoManager;
   private final PermissionBackend permissionBackend;
 
+  private final DependencyFooterParser parser;
+
   @Inject
   DependencyResolver(
-      GerritApi gApi, GitRepositoryManager repoManager, PermissionBackend permissionBackend) {
+      GerritApi gApi,
+      GitRepositoryManager repoManager,
+      PermissionBackend permissionBackend,
+      DependencyFooterParser parser) {
     this.gApi = gApi;
     this.repoManager = repoManager;
     this.permissionBackend = permissionBackend;
+    this.parser = parser;
   }
 
-  /** Resolves the dependencies of a change; call it in the request context of the change owner. */
+  /**
+   * Resolves the dependencies of a change, then follows the prerequisites of its unmerged
+   * prerequisites on the same branch; call it in the request context of the change owner.
+   *
+   * @param maxChainDepth how many levels of prerequisites to follow, the change's own being the
+   *     first
+   * @param maxDependencies how many declarations of each prerequisite further down to follow
+   */
+  public Resolution resolve(
+      CheckedChange change,
+      List<DeclaredDependency> dependencies,
+      int maxChainDepth,
+      int maxDependencies)
+      throws RestApiException, IOException {
+    QueryCount queries = new QueryCount();
+    ImmutableList<DependencyResult> results = new Lookup(change, queries).resolve(dependencies);
+    Chain chain = followChain(change, results, maxChainDepth, maxDependencies, queries);
+    return new Resolution(results, chain, queries.count);
+  }
+
+  /** Resolves the dependencies of a change, without following chains. */
   public ImmutableList<DependencyResult> resolve(
       CheckedChange change, List<DeclaredDependency> dependencies)
       throws RestApiException, IOException {
-    Lookup lookup = new Lookup(change);
-    dependencies.forEach(d -> lookup.register(d.ref()));
-    lookup.queryChanges();
-    Map<DeclaredDependency, List<Target>> targets = new LinkedHashMap<>();
-    for (DeclaredDependency dep : dependencies) {
-      targets.put(dep, lookup.targets(dep.ref()));
+    return new Lookup(change, new QueryCount()).resolve(dependencies);
+  }
+
+  /**
+   * Follows the chain level by level: the declarations of every unmerged prerequisite at one level
+   * are resolved together, so a level costs the queries of one evaluation however wide it is.
+   */
+  private Chain followChain(
+      CheckedChange change,
+      List<DependencyResult> direct,
+      int maxDepth,
+      int maxDependencies,
+      QueryCount queries)
+      throws RestApiException, IOException {
+    Node root = new Node(change.project().get(), change.changeId());
+    PrerequisiteGraph graph = new PrerequisiteGraph(root, maxDepth);
+    Map<Node, PrerequisiteStatus> frontier = new LinkedHashMap<>();
+    for (DependencyResult r : direct) {
+      for (PrerequisiteStatus s : r.prerequisites()) {
+        addNeed(graph, root, s, frontier);
+      }
     }
-    lookup.walkBranches(targets.values().stream().flatMap(List::stream).toList());
-    ImmutableList.Builder<DependencyResult> results = ImmutableList.builder();
-    for (Map.Entry<DeclaredDependency, List<Target>> e : targets.entrySet()) {
-      results.add(
-          new DependencyResult(
-              e.getKey(), e.getValue().stream().map(Target::status).collect(toImmutableList())));
+    for (int depth = 1; !frontier.isEmpty(); depth++) {
+      Map<Node, List<DeclaredDependency>> declared = declarations(frontier, maxDependencies);
+      if (depth >= maxDepth) {
+        declared.forEach(
+            (node, deps) -> {
+              if (!deps.isEmpty()) {
+                graph.markCut(node);
+              }
+            });
+        break;
+      }
+      List<DeclaredDependency> all = new ArrayList<>();
+      declared.values().forEach(all::addAll);
+      List<DependencyResult> results = new Lookup(change, queries).resolve(all);
+      Map<Node, PrerequisiteStatus> next = new LinkedHashMap<>();
+      int i = 0;
+      for (Map.Entry<Node, List<DeclaredDependency>> e : declared.entrySet()) {
+        for (int k = 0; k < e.getValue().size(); k++, i++) {
+          for (PrerequisiteStatus s : results.get(i).prerequisites()) {
+            addNeed(graph, e.getKey(), s, next);
+          }
+        }
+      }
+      frontier = next;
     }
-    return results.build();
+    return graph.build();
+  }
+
+  private static void addNeed(
+      PrerequisiteGraph graph,
+      Node from,
+      PrerequisiteStatus s,
+      Map<Node, PrerequisiteStatus> next) {
+    if (s.state() == PrerequisiteState.SELF_REFERENCE) {
+      // Names the change being checked: the path back to it is a cycle.
+      graph.addNeed(from, graph.root(), s);
+    } else if (!s.state().satisfied()
+        && !s.state().unknown()
+        && s.project().isPresent()
+        && s.changeId().isPresent()) {
+      Node to = new Node(s.project().get(), s.changeId().get());
+      if (graph.addNeed(from, to, s) && s.change().isPresent()) {
+        next.put(to, s);
+      }
+    }
+  }
+
+  /** The dependencies each prerequisite declares, read from the change that decides its state. */
+  private Map<Node, List<DeclaredDependency>> declarations(
+      Map<Node, PrerequisiteStatus> nodes, int maxDependencies) throws IOException {
+    Map<Node, List<DeclaredDependency>> out = new LinkedHashMap<>();
+    Map<String, List<Node>> byProject = new LinkedHashMap<>();
+    nodes
+        .keySet()
+        .forEach(n -> byProject.computeIfAbsent(n.project(), p -> new ArrayList<>()).add(n));
+    for (Map.Entry<String, List<Node>> e : byProject.entrySet()) {
+      try (Repository repo = repoManager.openRepository(Project.nameKey(e.getKey()));
+          RevWalk rw = new RevWalk(repo)) {
+        for (Node n : e.getValue()) {
+          String commit = nodes.get(n).change().get().commit();
+          List<DeclaredDependency> deps = List.of();
+          if (commit != null) {
+            try {
+              String message = rw.parseCommit(ObjectId.fromString(commit)).getFullMessage();
+              deps =
+                  parser.parse(message).dependencies().stream()
+                      .filter(d -> !(d.ref() instanceof DependencyRef.External))
+                      .limit(maxDependencies)
+                      .toList();
+            } catch (MissingObjectException ex) {
+              // Gone from the repository: nothing to follow.
+            }
+          }
+          out.put(n, deps);
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Counts the index queries of one evaluation. */
+  private static final class QueryCount {
+    int count;
   }
 
   /**
@@ -127,13 +250,60 @@ public class DependencyResolver {
   /** One evaluation's lookups, batched so that the number of queries does not grow. */
   private class Lookup {
     private final CheckedChange self;
+    private final QueryCount queries;
     private final Set<String> firstTerms = new LinkedHashSet<>();
     private final Map<String, List<ChangeInfo>> byChangeId = new HashMap<>();
     private final Map<String, Branch> branches = new HashMap<>();
+    private final Map<Integer, List<ChangeInfo>> revertsOf = new HashMap<>();
     private List<ChangeInfo> firstResults = List.of();
 
-    Lookup(CheckedChange self) {
+    Lookup(CheckedChange self, QueryCount queries) {
       this.self = self;
+      this.queries = queries;
+    }
+
+    ImmutableList<DependencyResult> resolve(List<DeclaredDependency> dependencies)
+        throws RestApiException, IOException {
+      dependencies.forEach(d -> register(d.ref()));
+      queryChanges();
+      queryReverts();
+      List<List<Target>> targets = new ArrayList<>();
+      for (DeclaredDependency dep : dependencies) {
+        targets.add(targets(dep.ref()));
+      }
+      walkBranches(targets.stream().flatMap(List::stream).toList());
+      ImmutableList.Builder<DependencyResult> results = ImmutableList.builder();
+      for (int i = 0; i < dependencies.size(); i++) {
+        results.add(
+            new DependencyResult(
+                dependencies.get(i),
+                targets.get(i).stream().map(Target::status).collect(toImmutableList())));
+      }
+      return results.build();
+    }
+
+    /**
+     * Fetches the merged reverts of every merged candidate, and the reverts of those reverts, a
+     * level per query: a revert merged on the target branch takes its original off it again.
+     */
+    private void queryReverts() throws RestApiException {
+      Set<Integer> level = new TreeSet<>();
+      byChangeId.values().stream()
+          .flatMap(List::stream)
+          .filter(c -> c.status == ChangeStatus.MERGED)
+          .forEach(c -> level.add(c._number));
+      for (int i = 0; i < MAX_REVERT_LEVELS && !level.isEmpty(); i++) {
+        Set<String> terms = new LinkedHashSet<>();
+        level.forEach(n -> terms.add("revertof:" + n));
+        level.clear();
+        for (ChangeInfo r : query(terms, "status:merged")) {
+          List<ChangeInfo> list = revertsOf.computeIfAbsent(r.revertOf, k -> new ArrayList<>());
+          if (list.stream().noneMatch(o -> o._number.equals(r._number))) {
+            list.add(r);
+            level.add(r._number);
+          }
+        }
+      }
     }
 
     /** Registers the query term a dependency needs. */
@@ -151,7 +321,7 @@ public class DependencyResolver {
     }
 
     void queryChanges() throws RestApiException {
-      firstResults = query(firstTerms);
+      firstResults = query(firstTerms, "");
       firstResults.forEach(this::index);
       // Changes named by number: fetch every change that shares their Change-Id.
       Set<String> more = new LinkedHashSet<>();
@@ -160,7 +330,7 @@ public class DependencyResolver {
           more.add("change:" + c.changeId);
         }
       }
-      query(more).forEach(this::index);
+      query(more, "").forEach(this::index);
     }
 
     /** Whether a first-query term already fetched every change with this Change-Id. */
@@ -260,6 +430,10 @@ public class DependencyResolver {
       }
       ImmutableSet<Integer> reachable =
           branch.exists() ? reachable(project, branch.tip(), candidates) : ImmutableSet.of();
+      ImmutableMap<Integer, Candidate> reverts =
+          branch.exists()
+              ? revertsInBranch(project, branch.tip(), candidates, reachable)
+              : ImmutableMap.of();
       return new Target(
           new PrerequisiteFacts(
               project.get(),
@@ -268,7 +442,8 @@ public class DependencyResolver {
               branch.exists(),
               candidates,
               reachable,
-              Optional.empty()));
+              Optional.empty(),
+              reverts));
     }
 
     /**
@@ -353,6 +528,64 @@ public class DependencyResolver {
       }
     }
 
+    /**
+     * The merged candidates in the branch that a merged revert in the branch undid (and no revert
+     * of that revert redid), each with its revert.
+     */
+    private ImmutableMap<Integer, Candidate> revertsInBranch(
+        Project.NameKey project,
+        ObjectId tip,
+        List<Candidate> candidates,
+        ImmutableSet<Integer> reachable)
+        throws IOException {
+      if (revertsOf.isEmpty()) {
+        return ImmutableMap.of();
+      }
+      ImmutableMap.Builder<Integer, Candidate> out = ImmutableMap.builder();
+      try (Repository repo = repoManager.openRepository(project);
+          RevWalk rw = new RevWalk(repo)) {
+        RevCommit tipCommit = rw.parseCommit(tip);
+        for (Candidate c : candidates) {
+          boolean in = c.isOn(self.branch()) || reachable.contains(c.number());
+          if (c.status() == Candidate.Status.MERGED && in) {
+            Optional<ChangeInfo> revert = effectiveRevert(c.number(), rw, tipCommit, 0);
+            revert.ifPresent(r -> out.put(c.number(), toCandidate(r)));
+          }
+        }
+      }
+      return out.buildKeepingLast();
+    }
+
+    /** A merged revert of the change in the branch that was not itself reverted in the branch. */
+    private Optional<ChangeInfo> effectiveRevert(int number, RevWalk rw, RevCommit tip, int level)
+        throws IOException {
+      if (level >= MAX_REVERT_LEVELS) {
+        return Optional.empty();
+      }
+      for (ChangeInfo r : revertsOf.getOrDefault(number, List.of())) {
+        if (inBranch(r, rw, tip) && effectiveRevert(r._number, rw, tip, level + 1).isEmpty()) {
+          return Optional.of(r);
+        }
+      }
+      return Optional.empty();
+    }
+
+    private boolean inBranch(ChangeInfo c, RevWalk rw, RevCommit tip) throws IOException {
+      if (c.branch.equals(self.branch())) {
+        return true;
+      }
+      if (c.currentRevision == null) {
+        return false;
+      }
+      try {
+        return rw.isMergedInto(rw.parseCommit(ObjectId.fromString(c.currentRevision)), tip);
+      } catch (MissingObjectException e) {
+        return false;
+      } finally {
+        rw.reset();
+      }
+    }
+
     private ImmutableSet<Integer> reachable(
         Project.NameKey project, ObjectId tip, List<Candidate> candidates) throws IOException {
       if (candidates.stream().noneMatch(c -> c.status() == Candidate.Status.MERGED)) {
@@ -380,12 +613,14 @@ public class DependencyResolver {
       return out.build();
     }
 
-    private List<ChangeInfo> query(Set<String> terms) throws RestApiException {
+    private List<ChangeInfo> query(Set<String> terms, String filter) throws RestApiException {
       if (terms.isEmpty()) {
         return List.of();
       }
+      queries.count++;
+      String any = String.join(" OR ", terms);
       return gApi.changes()
-          .query(String.join(" OR ", terms))
+          .query(filter.isEmpty() ? any : filter + " (" + any + ")")
           .withOptions(OPTIONS)
           .withLimit(QUERY_LIMIT)
           .get();

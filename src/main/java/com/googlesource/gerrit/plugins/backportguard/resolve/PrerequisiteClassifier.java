@@ -48,12 +48,19 @@ public final class PrerequisiteClassifier {
       }
       return unmergedElsewhere(facts);
     }
-    Optional<Candidate> mergedOnBranch = find(facts, c -> c.status() == MERGED && c.isOn(branch));
+    Predicate<Candidate> inForGood = c -> !facts.reverts().containsKey(c.number());
+    Optional<Candidate> mergedOnBranch =
+        find(facts, c -> c.status() == MERGED && c.isOn(branch) && inForGood.test(c));
     if (mergedOnBranch.isPresent()) {
       return status(facts, PrerequisiteState.MERGED_ON_BRANCH, mergedOnBranch, Optional.empty());
     }
     Optional<Candidate> contained =
-        find(facts, c -> c.status() == MERGED && facts.reachable().contains(c.number()));
+        find(
+            facts,
+            c ->
+                c.status() == MERGED
+                    && facts.reachable().contains(c.number())
+                    && inForGood.test(c));
     if (contained.isPresent()) {
       return status(facts, PrerequisiteState.CONTAINED_IN_BRANCH, contained, Optional.empty());
     }
@@ -64,11 +71,25 @@ public final class PrerequisiteClassifier {
           Optional.empty(),
           Optional.empty(),
           facts.pushedCommit(),
-          false);
+          false,
+          Optional.of(facts.changeId()),
+          Optional.empty());
     }
     Optional<Candidate> openOnBranch = find(facts, c -> c.status() == OPEN && c.isOn(branch));
     if (openOnBranch.isPresent()) {
       return status(facts, PrerequisiteState.OPEN_ON_BRANCH, openOnBranch, mergedElsewhere);
+    }
+    Optional<Candidate> reverted = find(facts, c -> facts.reverts().containsKey(c.number()));
+    if (reverted.isPresent()) {
+      return new PrerequisiteStatus(
+          PrerequisiteState.REVERTED_ON_BRANCH,
+          Optional.of(facts.project()),
+          reverted,
+          Optional.empty(),
+          Optional.empty(),
+          false,
+          Optional.of(facts.changeId()),
+          Optional.of(facts.reverts().get(reverted.get().number())));
     }
     Optional<Candidate> abandonedOnBranch =
         find(facts, c -> c.status() == ABANDONED && c.isOn(branch));
@@ -109,6 +130,8 @@ public final class PrerequisiteClassifier {
         change,
         cherryPickSource,
         Optional.empty(),
-        !facts.branchExists());
+        !facts.branchExists(),
+        Optional.of(facts.changeId()),
+        Optional.empty());
   }
 }

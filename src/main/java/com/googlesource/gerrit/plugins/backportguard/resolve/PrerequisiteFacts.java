@@ -15,6 +15,7 @@
 package com.googlesource.gerrit.plugins.backportguard.resolve;
 
 import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableMap;
 import com.google.common.collect.ImmutableSet;
 import java.util.Optional;
 
@@ -28,6 +29,8 @@ import java.util.Optional;
  * @param candidates the visible changes in the project that carry the Change-Id
  * @param reachable the numbers of merged candidates whose commit is in the target branch
  * @param pushedCommit a commit carrying the Change-Id found in the target branch's history
+ * @param reverts merged candidates whose merge a merged revert in the target branch undid, by
+ *     number, with that revert
  */
 public record PrerequisiteFacts(
     String project,
@@ -36,7 +39,26 @@ public record PrerequisiteFacts(
     boolean branchExists,
     ImmutableList<Candidate> candidates,
     ImmutableSet<Integer> reachable,
-    Optional<String> pushedCommit) {
+    Optional<String> pushedCommit,
+    ImmutableMap<Integer, Candidate> reverts) {
+  public PrerequisiteFacts(
+      String project,
+      String changeId,
+      String targetBranch,
+      boolean branchExists,
+      ImmutableList<Candidate> candidates,
+      ImmutableSet<Integer> reachable,
+      Optional<String> pushedCommit) {
+    this(
+        project,
+        changeId,
+        targetBranch,
+        branchExists,
+        candidates,
+        reachable,
+        pushedCommit,
+        ImmutableMap.of());
+  }
 
   /**
    * True when only a walk of the target branch can still settle it: the branch exists and no merged
@@ -54,6 +76,13 @@ public record PrerequisiteFacts(
   /** The same facts, with the commit a walk of the target branch found for the Change-Id. */
   public PrerequisiteFacts withPushedCommit(String commit) {
     return new PrerequisiteFacts(
-        project, changeId, targetBranch, branchExists, candidates, reachable, Optional.of(commit));
+        project,
+        changeId,
+        targetBranch,
+        branchExists,
+        candidates,
+        reachable,
+        Optional.of(commit),
+        reverts);
   }
 }

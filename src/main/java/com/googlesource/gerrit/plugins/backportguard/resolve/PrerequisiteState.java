@@ -24,6 +24,8 @@ public enum PrerequisiteState {
   PUSHED_TO_BRANCH(true),
   /** The prerequisite's project has no such branch; the change merged on another one. */
   MERGED_NO_SUCH_BRANCH(true),
+  /** Merged on (or into) the target branch, then taken out again by a merged revert. */
+  REVERTED_ON_BRANCH(false),
   /** The backport exists on the target branch but is still open. */
   OPEN_ON_BRANCH(false),
   /** Changes with the Change-Id on the target branch were all abandoned. */
@@ -38,7 +40,7 @@ public enum PrerequisiteState {
   NOT_FOUND(false),
   /** An abbreviated Change-Id that matches more than one Change-Id. */
   AMBIGUOUS(false),
-  /** The reference names the change being checked. */
+  /** The reference names the change being checked: a cycle of one, which always blocks. */
   SELF_REFERENCE(false);
 
   private final boolean satisfied;
@@ -53,6 +55,6 @@ public enum PrerequisiteState {
 
   /** True for the states in which the plugin could not tell what the author meant. */
   public boolean unknown() {
-    return this == NOT_FOUND || this == AMBIGUOUS || this == SELF_REFERENCE;
+    return this == NOT_FOUND || this == AMBIGUOUS;
   }
 }

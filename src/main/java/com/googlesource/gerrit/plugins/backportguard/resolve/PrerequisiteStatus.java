@@ -28,6 +28,8 @@ import java.util.Optional;
  * @param pushedCommit the commit found in the target branch when it arrived by direct push
  * @param noSuchBranch whether the prerequisite's project has no target branch, so that any branch
  *     counted
+ * @param changeId the prerequisite's Change-Id; empty when nothing visible was found
+ * @param revertedBy for a prerequisite taken off the branch again, the merged revert that did it
  */
 public record PrerequisiteStatus(
     PrerequisiteState state,
@@ -35,7 +37,26 @@ public record PrerequisiteStatus(
     Optional<Candidate> change,
     Optional<Candidate> cherryPickSource,
     Optional<String> pushedCommit,
-    boolean noSuchBranch) {
+    boolean noSuchBranch,
+    Optional<String> changeId,
+    Optional<Candidate> revertedBy) {
+  public PrerequisiteStatus(
+      PrerequisiteState state,
+      Optional<String> project,
+      Optional<Candidate> change,
+      Optional<Candidate> cherryPickSource,
+      Optional<String> pushedCommit,
+      boolean noSuchBranch) {
+    this(
+        state,
+        project,
+        change,
+        cherryPickSource,
+        pushedCommit,
+        noSuchBranch,
+        Optional.empty(),
+        Optional.empty());
+  }
 
   public static PrerequisiteStatus notFound() {
     return unresolved(PrerequisiteState.NOT_FOUND);

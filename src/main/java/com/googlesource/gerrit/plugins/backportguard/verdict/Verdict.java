@@ -16,6 +16,7 @@ package com.googlesource.gerrit.plugins.backportguard.verdict;
 
 import com.google.common.collect.ImmutableList;
 import com.googlesource.gerrit.plugins.backportguard.parse.UnreadableLine;
+import com.googlesource.gerrit.plugins.backportguard.resolve.Chain;
 import com.googlesource.gerrit.plugins.backportguard.resolve.DependencyResult;
 import com.googlesource.gerrit.plugins.backportguard.resolve.PrerequisiteStatus;
 
@@ -28,13 +29,35 @@ import com.googlesource.gerrit.plugins.backportguard.resolve.PrerequisiteStatus;
  * @param results the declared dependencies in the order they were written
  * @param unreadable footer lines that could not be read as dependencies
  * @param blockOnUnknown whether what cannot be verified (not found, ambiguous, unreadable) blocks
+ * @param chain the prerequisites of unmerged prerequisites, and any cycle
+ * @param overLimit declared dependencies past the number a change may declare, not checked
+ * @param maxDependencies that number
  */
 public record Verdict(
     String project,
     String targetBranch,
     ImmutableList<DependencyResult> results,
     ImmutableList<UnreadableLine> unreadable,
-    boolean blockOnUnknown) {
+    boolean blockOnUnknown,
+    Chain chain,
+    ImmutableList<String> overLimit,
+    int maxDependencies) {
+  public Verdict(
+      String project,
+      String targetBranch,
+      ImmutableList<DependencyResult> results,
+      ImmutableList<UnreadableLine> unreadable,
+      boolean blockOnUnknown) {
+    this(
+        project,
+        targetBranch,
+        results,
+        unreadable,
+        blockOnUnknown,
+        Chain.none(new Chain.Node(project, "")),
+        ImmutableList.of(),
+        Integer.MAX_VALUE);
+  }
 
   public boolean blocks(PrerequisiteStatus status) {
     return !status.state().satisfied() && (blockOnUnknown || !status.state().unknown());
@@ -42,7 +65,9 @@ public record Verdict(
 
   /** True when nothing declared stands in the way of the change. */
   public boolean passes() {
-    return missingCount() == 0 && (unreadable.isEmpty() || !blockOnUnknown);
+    return missingCount() == 0
+        && chain.cycle().isEmpty()
+        && ((unreadable.isEmpty() && overLimit.isEmpty()) || !blockOnUnknown);
   }
 
   /** The number of checked prerequisites. */

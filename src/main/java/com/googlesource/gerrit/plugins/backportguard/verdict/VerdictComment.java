@@ -16,9 +16,13 @@ package com.googlesource.gerrit.plugins.backportguard.verdict;
 
 import com.googlesource.gerrit.plugins.backportguard.parse.UnreadableLine;
 import com.googlesource.gerrit.plugins.backportguard.resolve.Candidate;
+import com.googlesource.gerrit.plugins.backportguard.resolve.Chain;
+import com.googlesource.gerrit.plugins.backportguard.resolve.Chain.Node;
 import com.googlesource.gerrit.plugins.backportguard.resolve.DependencyResult;
 import com.googlesource.gerrit.plugins.backportguard.resolve.PrerequisiteStatus;
 import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
 
 /**
  * Writes a verdict as the change message reviewers read: a one-line verdict, then each declared
@@ -49,6 +53,16 @@ public final class VerdictComment {
           appendStatus(out, verdict, result, status);
         }
       }
+    }
+    appendChain(out, verdict);
+    if (!verdict.overLimit().isEmpty()) {
+      out.append("\nNot checked: more than ")
+          .append(verdict.maxDependencies())
+          .append(" dependencies declared")
+          .append(verdict.blockOnUnknown() ? " (blocks until fixed)" : "")
+          .append("; split the change, or ask an admin to raise")
+          .append(" plugin.backport-guard.maxDependencies:\n");
+      verdict.overLimit().forEach(l -> out.append("* ").append(l).append('\n'));
     }
     List<DependencyResult> external =
         verdict.results().stream().filter(DependencyResult::isExternal).toList();
@@ -82,6 +96,10 @@ public final class VerdictComment {
               missing, checked, checked == 1 ? "prerequisite is" : "prerequisites are", branch);
     } else if (unreadable > 0 && verdict.blockOnUnknown()) {
       return lines + " could not be read; fix them so they can be checked.";
+    } else if (!verdict.overLimit().isEmpty() && verdict.blockOnUnknown()) {
+      return String.format(
+          "%d declared dependencies are more than the %d checked; the rest were not checked.",
+          checked + verdict.overLimit().size(), verdict.maxDependencies());
     } else if (checked == 0) {
       lead = "no prerequisite could be checked on " + branch + ".";
     } else if (merged == checked) {
@@ -195,8 +213,21 @@ public final class VerdictComment {
                   + "  Action: write the full Change-Id");
       case SELF_REFERENCE ->
           out.append(
-              "this names the change itself.\n"
+              "this names the change itself, a cycle that can never be satisfied.\n"
                   + "  Action: name the change it needs, or drop this Depends-On");
+      case REVERTED_ON_BRANCH ->
+          out.append(change)
+              .append(" was merged into ")
+              .append(branch)
+              .append(" but reverted on ")
+              .append(branch)
+              .append(" by ")
+              .append(describe(verdict, status.revertedBy().get()))
+              .append(" (")
+              .append(link(status.revertedBy().get()))
+              .append(").\n  Action: land it on ")
+              .append(branch)
+              .append(" again (revert the revert), or drop this Depends-On");
     }
     if (status.change().isPresent() && status.state().satisfied()) {
       out.append(" (").append(link(status.change().get())).append(")");
@@ -204,6 +235,78 @@ public final class VerdictComment {
       out.append(": ").append(link(status.change().get()));
     }
     out.append('\n');
+  }
+
+  /**
+   * The prerequisites of the prerequisites, in the order they have to land on the branch, and any
+   * cycle; only when the chain says more than the lines above.
+   */
+  private void appendChain(StringBuilder out, Verdict verdict) {
+    Chain chain = verdict.chain();
+    if (!chain.goesDeeper()) {
+      return;
+    }
+    String branch = verdict.targetBranch();
+    if (chain.cycle().isPresent()) {
+      out.append("\nCYCLE: ")
+          .append(
+              chain.cycle().get().stream()
+                  .map(n -> name(verdict, chain, n))
+                  .collect(Collectors.joining(" -> ")))
+          .append(
+              ". Each needs the next one first, so none of them can land on "
+                  + branch
+                  + ".\n  Action: drop the Depends-On that closes the cycle.\n");
+    }
+    if (!chain.landingOrder().isEmpty()) {
+      out.append("\nChain: these have to land on ")
+          .append(branch)
+          .append(" first, in this order:\n");
+      int i = 1;
+      for (Node node : chain.landingOrder()) {
+        PrerequisiteStatus status = chain.statuses().get(node);
+        out.append(i++).append(". ").append(name(verdict, chain, node)).append(" (needed by ");
+        out.append(
+            chain.neededBy(node).stream()
+                .map(n -> name(verdict, chain, n))
+                .collect(Collectors.joining(", ")));
+        out.append("): ").append(shortState(status, branch));
+        status.change().ifPresent(c -> out.append(": ").append(link(c)));
+        out.append('\n');
+      }
+      out.append(i).append(". this change\n");
+    }
+    for (Node node : chain.cut()) {
+      out.append("\n")
+          .append(name(verdict, chain, node))
+          .append(" declares prerequisites of its own that were not checked: the chain was")
+          .append(" followed ")
+          .append(chain.maxDepth())
+          .append(" levels deep (plugin.backport-guard.maxChainDepth). Check them on it.\n");
+    }
+  }
+
+  private static String name(Verdict verdict, Chain chain, Node node) {
+    if (node.equals(chain.root())) {
+      return "this change";
+    }
+    PrerequisiteStatus status = chain.statuses().get(node);
+    return status != null && status.change().isPresent()
+        ? describe(verdict, status.change().get())
+        : "change " + node.changeId() + " in " + node.project();
+  }
+
+  private static String shortState(PrerequisiteStatus status, String branch) {
+    String on = status.change().map(Candidate::branch).orElse("");
+    return switch (status.state()) {
+      case OPEN_ON_BRANCH -> "open on " + branch;
+      case ABANDONED_ON_BRANCH -> "abandoned on " + branch;
+      case REVERTED_ON_BRANCH -> "reverted on " + branch;
+      case NOT_BACKPORTED -> "merged on " + on + ", not cherry-picked onto " + branch;
+      case OPEN_ELSEWHERE -> "open on " + on + ", merged nowhere";
+      case ABANDONED_ELSEWHERE -> "abandoned on " + on;
+      default -> status.state().name().toLowerCase(Locale.ROOT).replace('_', ' ');
+    };
   }
 
   private static void appendNoSuchBranch(

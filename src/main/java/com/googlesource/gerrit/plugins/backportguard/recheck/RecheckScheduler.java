@@ -1,0 +1,217 @@
+// Copyright (C) 2026 The Android Open Source Project
+//
+// Licensed under the Apache License, Version 2.0 (the "License");
+// you may not use this file except in compliance with the License.
+// You may obtain a copy of the License at
+//
+// http://www.apache.org/licenses/LICENSE-2.0
+//
+// Unless required by applicable law or agreed to in writing, software
+// distributed under the License is distributed on an "AS IS" BASIS,
+// WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+// See the License for the specific language governing permissions and
+// limitations under the License.
+
+package com.googlesource.gerrit.plugins.backportguard.recheck;
+
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableSet;
+import com.google.common.flogger.FluentLogger;
+import com.google.gerrit.common.FooterConstants;
+import com.google.gerrit.entities.Change;
+import com.google.gerrit.entities.PatchSet;
+import com.google.gerrit.entities.Project;
+import com.google.gerrit.exceptions.StorageException;
+import com.google.gerrit.server.git.GitRepositoryManager;
+import com.google.gerrit.server.notedb.ChangeNotes;
+import com.google.gerrit.server.query.change.ChangeData;
+import com.google.inject.Inject;
+import com.google.inject.Singleton;
+import com.googlesource.gerrit.plugins.backportguard.evaluate.CoalescingQueue;
+import com.googlesource.gerrit.plugins.backportguard.evaluate.EvaluationExecutor;
+import com.googlesource.gerrit.plugins.backportguard.evaluate.EvaluationQueue;
+import com.googlesource.gerrit.plugins.backportguard.parse.DependencyFooterParser;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledExecutorService;
+import org.eclipse.jgit.errors.IncorrectObjectTypeException;
+import org.eclipse.jgit.errors.MissingObjectException;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.revwalk.RevWalk;
+
+/**
+ * Turns "something changed" into evaluations of the open changes that may now read differently.
+ * Finding them takes index queries, so it runs on the plugin's queue like the evaluations, with the
+ * same coalescing and retries: a burst of events about one change costs one lookup.
+ */
+@Singleton
+public class RecheckScheduler {
+  private static final FluentLogger logger = FluentLogger.forEnclosingClass();
+
+  /** What to look up. */
+  sealed interface Lookup {}
+
+  /** The changes that depend on these. */
+  record DependentsOf(ImmutableSet<Subject> subjects) implements Lookup {}
+
+  /** The dependents of a change, if its new patch set declares other dependencies than the last. */
+  record IfDependenciesChanged(Project.NameKey project, Change.Id change) implements Lookup {}
+
+  /** The dependents of the commits that just reached a branch, however they came. */
+  record ArrivedOnBranch(Project.NameKey project, String ref, ObjectId oldTip, ObjectId newTip)
+      implements Lookup {}
+
+  /** The dependents of a deleted change, once the index no longer has it. */
+  record Deleted(Subject subject) implements Lookup {}
+
+  /**
+   * Past this many new commits on a branch (a merge of another branch, say), the open changes on
+   * the branch that declare dependencies are re-checked instead of looking up each Change-Id.
+   */
+  static final int MAX_ARRIVED_CHANGE_IDS = 50;
+
+  private static final int MAX_ARRIVED_COMMITS = 5000;
+
+  private final CoalescingQueue<Lookup, Integer> lookups;
+  private final DependentsFinder finder;
+  private final EvaluationQueue evaluations;
+  private final ChangeNotes.Factory notesFactory;
+  private final GitRepositoryManager repoManager;
+  private final DependencyFooterParser parser;
+
+  @Inject
+  RecheckScheduler(
+      @EvaluationExecutor ScheduledExecutorService executor,
+      DependentsFinder finder,
+      EvaluationQueue evaluations,
+      ChangeNotes.Factory notesFactory,
+      GitRepositoryManager repoManager,
+      DependencyFooterParser parser) {
+    this.finder = finder;
+    this.evaluations = evaluations;
+    this.notesFactory = notesFactory;
+    this.repoManager = repoManager;
+    this.parser = parser;
+    this.lookups =
+        new CoalescingQueue<>(
+            executor,
+            this::run,
+            EvaluationQueue::isTransient,
+            EvaluationQueue.BACKOFF,
+            (lookup, attempts, cause) ->
+                logger.atSevere().withCause(cause).log(
+                    "Cannot find the changes to re-check for %s (%d attempts): %s",
+                    lookup, attempts, cause.getMessage()));
+  }
+
+  /** Re-checks the open changes that depend on these changes. */
+  public CompletableFuture<Integer> dependentsOf(Subject... subjects) {
+    return lookups.submit(new DependentsOf(ImmutableSet.copyOf(subjects)));
+  }
+
+  /** Re-checks the dependents of a change whose new patch set may declare other dependencies. */
+  public CompletableFuture<Integer> ifDependenciesChanged(Project.NameKey project, Change.Id id) {
+    return lookups.submit(new IfDependenciesChanged(project, id));
+  }
+
+  /** Re-checks the open changes that may be waiting for the commits that reached a branch. */
+  public CompletableFuture<Integer> arrivedOnBranch(
+      Project.NameKey project, String ref, ObjectId oldTip, ObjectId newTip) {
+    return lookups.submit(new ArrivedOnBranch(project, ref, oldTip, newTip));
+  }
+
+  /** Re-checks the open changes that depend on a change being deleted. */
+  public CompletableFuture<Integer> deleted(Subject subject) {
+    return lookups.submit(new Deleted(subject));
+  }
+
+  /** The number of lookups waiting or running. */
+  public int size() {
+    return lookups.size();
+  }
+
+  /** Waits until no lookup is pending; for tests. */
+  public boolean awaitIdle(Duration timeout) throws InterruptedException {
+    return lookups.awaitIdle(timeout);
+  }
+
+  /** Runs a lookup and queues an evaluation of each change found; returns how many. */
+  private Integer run(Lookup lookup) throws IOException {
+    List<ChangeData> found =
+        switch (lookup) {
+          case DependentsOf d -> finder.openDependents(d.subjects());
+          case IfDependenciesChanged c -> dependentsIfChanged(c);
+          case ArrivedOnBranch a -> arrived(a);
+          case Deleted d -> {
+            if (finder.stillIndexed(d.subject())) {
+              // The event fires before the deletion is committed; try again once it is.
+              throw new StorageException("change " + d.subject().number() + " not deleted yet");
+            }
+            yield finder.openDependents(List.of(d.subject()));
+          }
+        };
+    for (ChangeData cd : found) {
+      evaluations.submit(cd.project(), cd.getId());
+    }
+    logger.atFine().log("%s: %d changes to re-check", lookup, found.size());
+    return found.size();
+  }
+
+  /**
+   * The Change-Ids of the commits that reached the branch, found by walking from the new tip to the
+   * old one: a submit brings one or two commits, a direct push a few. A large merge brings too many
+   * to look up one by one; then every open change on the branch that declares something is
+   * re-checked.
+   */
+  private List<ChangeData> arrived(ArrivedOnBranch a) throws IOException {
+    Set<String> changeIds = new LinkedHashSet<>();
+    try (Repository repo = repoManager.openRepository(a.project());
+        RevWalk rw = new RevWalk(repo)) {
+      rw.markStart(rw.parseCommit(a.newTip()));
+      rw.markUninteresting(rw.parseCommit(a.oldTip()));
+      int walked = 0;
+      for (RevCommit c : rw) {
+        if (++walked > MAX_ARRIVED_COMMITS || changeIds.size() > MAX_ARRIVED_CHANGE_IDS) {
+          return finder.waitingOn(a.ref());
+        }
+        for (String id : c.getFooterLines(FooterConstants.CHANGE_ID)) {
+          changeIds.add(id.strip());
+        }
+      }
+    } catch (MissingObjectException | IncorrectObjectTypeException e) {
+      // Not a plain history: fall back to what is waiting on the branch.
+      return finder.waitingOn(a.ref());
+    }
+    return finder.openDependents(
+        changeIds.stream().map(id -> Subject.byChangeId(a.project(), id)).toList());
+  }
+
+  private List<ChangeData> dependentsIfChanged(IfDependenciesChanged c) throws IOException {
+    ChangeNotes notes = notesFactory.createChecked(c.project(), c.change());
+    PatchSet current = notes.getCurrentPatchSet();
+    if (current.id().get() == 1) {
+      // A new change: nothing can depend on it through a chain it did not have.
+      return finder.openDependents(
+          List.of(new Subject(c.project(), c.change(), notes.getChange().getKey().get())));
+    }
+    PatchSet previous = notes.getPatchSets().get(PatchSet.id(c.change(), current.id().get() - 1));
+    if (previous != null) {
+      try (Repository repo = repoManager.openRepository(c.project());
+          RevWalk rw = new RevWalk(repo)) {
+        String before = rw.parseCommit(previous.commitId()).getFullMessage();
+        String after = rw.parseCommit(current.commitId()).getFullMessage();
+        if (parser.parse(before).equals(parser.parse(after))) {
+          return ImmutableList.of();
+        }
+      }
+    }
+    return finder.openDependents(
+        List.of(new Subject(c.project(), c.change(), notes.getChange().getKey().get())));
+  }
+}
