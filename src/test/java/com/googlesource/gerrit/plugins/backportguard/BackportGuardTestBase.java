@@ -129,11 +129,16 @@ public abstract class BackportGuardTestBase extends LightweightPluginDaemonTest 
 
   /** A commit message with the given footers and a fresh Change-Id. */
   protected static String message(String subject, String... footers) {
+    return messageWithId(subject, newChangeId(), footers);
+  }
+
+  /** A commit message with the given footers and Change-Id. */
+  protected static String messageWithId(String subject, String changeId, String... footers) {
     StringBuilder m = new StringBuilder(subject).append("\n\nBody.\n\n");
     for (String f : footers) {
       m.append(f).append('\n');
     }
-    return m.append("Change-Id: ").append(newChangeId()).append('\n').toString();
+    return m.append("Change-Id: ").append(changeId).append('\n').toString();
   }
 
   protected ChangeInfo create(Project.NameKey p, String branch, String message) throws Exception {

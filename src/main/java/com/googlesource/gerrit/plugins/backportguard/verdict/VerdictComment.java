@@ -258,7 +258,8 @@ public final class VerdictComment {
                   + branch
                   + ".\n  Action: drop the Depends-On that closes the cycle.\n");
     }
-    if (!chain.landingOrder().isEmpty()) {
+    // With a cycle there is no order to land in.
+    if (chain.cycle().isEmpty() && !chain.landingOrder().isEmpty()) {
       out.append("\nChain: these have to land on ")
           .append(branch)
           .append(" first, in this order:\n");

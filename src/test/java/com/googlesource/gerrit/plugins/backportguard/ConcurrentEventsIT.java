@@ -1,0 +1,127 @@
+// Copyright (C) 2026 The Android Open Source Project
+//
+// Licensed under the Apache License, Version 2.0 (the "License");
+// you may not use this file except in compliance with the License.
+// You may obtain a copy of the License at
+//
+// http://www.apache.org/licenses/LICENSE-2.0
+//
+// Unless required by applicable law or agreed to in writing, software
+// distributed under the License is distributed on an "AS IS" BASIS,
+// WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+// See the License for the specific language governing permissions and
+// limitations under the License.
+
+package com.googlesource.gerrit.plugins.backportguard;
+
+import static com.google.common.truth.Truth.assertThat;
+
+import com.google.gerrit.entities.Change;
+import com.google.gerrit.extensions.common.ChangeInfo;
+import com.googlesource.gerrit.plugins.backportguard.evaluate.EvaluationReport;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.Test;
+
+/**
+ * Bursts of concurrent events about one change: they coalesce, and whatever the interleaving, the
+ * vote and comment left on the change match its newest patch set.
+ */
+public class ConcurrentEventsIT extends BackportGuardTestBase {
+
+  @Test
+  public void rapidPatchSetsEndWithTheVerdictOfTheNewestOne() throws Exception {
+    assertNewestWins(true);
+  }
+
+  @Test
+  public void rapidPatchSetsEndWithTheVerdictOfTheNewestOneWhenItFails() throws Exception {
+    assertNewestWins(false);
+  }
+
+  private void assertNewestWins(boolean lastPasses) throws Exception {
+    ChangeInfo satisfied = prerequisiteMergedAfterCut();
+    merge(cherryPick(satisfied));
+    ChangeInfo missing = create("master", message("Not backported"));
+    merge(missing);
+    ChangeInfo backport = backport(missing.changeId);
+
+    ExecutorService pokers = Executors.newFixedThreadPool(4);
+    List<Future<?>> pokes = new ArrayList<>();
+    Change.Id id = Change.id(backport._number);
+    try {
+      for (int i = 0; i < 4; i++) {
+        pokes.add(
+            pokers.submit(
+                () -> {
+                  for (int k = 0; k < 50; k++) {
+                    queue().submit(project, id);
+                  }
+                }));
+      }
+      int rounds = 6;
+      for (int i = 1; i <= rounds; i++) {
+        boolean passes = (i % 2 == 0) == lastPasses;
+        String dependency = passes ? satisfied.changeId : missing.changeId;
+        gApi.changes()
+            .id(backport.id)
+            .setMessage(
+                "Use it, take "
+                    + i
+                    + "\n\nDepends-On: "
+                    + dependency
+                    + "\nChange-Id: "
+                    + backport.changeId
+                    + "\n");
+      }
+      for (Future<?> f : pokes) {
+        f.get(60, TimeUnit.SECONDS);
+      }
+    } finally {
+      pokers.shutdownNow();
+    }
+    awaitEvaluations();
+
+    assertThat(vote(backport)).isEqualTo(lastPasses ? 0 : -1);
+    assertThat(lastComment(backport))
+        .contains(
+            lastPasses
+                ? "the prerequisite is merged on wmf/1.0"
+                : "1 of 1 prerequisite is not merged on wmf/1.0");
+    assertThat(lastComment(backport)).contains("Patch Set 7");
+    List<String> comments = comments(backport);
+    for (int i = 1; i < comments.size(); i++) {
+      // A comment is never posted twice in a row: an unchanged outcome posts nothing.
+      assertThat(body(comments.get(i))).isNotEqualTo(body(comments.get(i - 1)));
+    }
+  }
+
+  @Test
+  public void aBurstForOneChangeCoalescesAndAllCallersGetAnAnswer() throws Exception {
+    ChangeInfo prerequisite = prerequisiteMergedAfterCut();
+    ChangeInfo backport = backport(prerequisite.changeId);
+    int messages = detail(backport).messages.size();
+
+    List<CompletableFuture<EvaluationReport>> answers = new ArrayList<>();
+    for (int i = 0; i < 1000; i++) {
+      answers.add(queue().submit(project, Change.id(backport._number)));
+      // One change is never queued more than once, however many events arrive.
+      assertThat(queue().size()).isAtMost(1);
+    }
+    for (CompletableFuture<EvaluationReport> a : answers) {
+      assertThat(a.get(60, TimeUnit.SECONDS).result()).isEqualTo(EvaluationReport.Result.UNCHANGED);
+    }
+    awaitEvaluations();
+    assertThat(detail(backport).messages).hasSize(messages);
+  }
+
+  /** A comment without Gerrit's "Patch Set N:" prefix and vote summary. */
+  private static String body(String comment) {
+    return comment.substring(comment.indexOf("Backport check: "));
+  }
+}
