@@ -16,6 +16,7 @@ package com.googlesource.gerrit.plugins.backportguard.recheck;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.Iterables;
+import com.google.common.flogger.FluentLogger;
 import com.google.gerrit.entities.Change;
 import com.google.gerrit.entities.Project;
 import com.google.gerrit.index.query.Predicate;
@@ -51,6 +52,8 @@ import java.util.Set;
  * The index is asked without visibility checks: whoever can see a dependent, its vote must be true.
  */
 public class DependentsFinder {
+  private static final FluentLogger logger = FluentLogger.forEnclosingClass();
+
   /** The shortest abbreviation the parser accepts: {@code I} and 7 hex digits. */
   private static final int SHORTEST_PREFIX = 8;
 
@@ -59,7 +62,10 @@ public class DependentsFinder {
   /** Change-Ids asked for in one query, to keep it well below the index's clause limit. */
   private static final int CHANGE_IDS_PER_QUERY = 10;
 
-  private static final int QUERY_LIMIT = 1000;
+  private static final int QUERY_LIMIT = 5000;
+
+  private static final Predicate<ChangeData> DECLARES_SOMETHING =
+      ChangePredicates.message("depends on");
 
   private final Provider<InternalChangeQuery> queries;
   private final DependencyFooterParser parser;
@@ -132,7 +138,8 @@ public class DependentsFinder {
         .distinct()
         .forEach(n -> words.add(ChangePredicates.message(n)));
     List<ChangeData> out = new ArrayList<>();
-    for (ChangeData cd : query(Predicate.or(words))) {
+    // Every declaration has the words "Depends On": this keeps common numbers from matching prose.
+    for (ChangeData cd : query(Predicate.and(DECLARES_SOMETHING, Predicate.or(words)))) {
       if (declaresAny(cd, changeIds, numbered)) {
         out.add(cd);
       }
@@ -171,7 +178,15 @@ public class DependentsFinder {
   }
 
   private List<ChangeData> query(Predicate<ChangeData> predicate) {
-    return queries.get().setLimit(QUERY_LIMIT).query(predicate);
+    List<ChangeData> found = queries.get().setLimit(QUERY_LIMIT).query(predicate);
+    if (found.size() >= QUERY_LIMIT) {
+      logger.atWarning().log(
+          "More than %d changes match %s; some dependents may not be re-checked until their next"
+              + " event or a backport-guard check",
+          QUERY_LIMIT,
+          predicate);
+    }
+    return found;
   }
 
   /** A change by project and number, as a dependency may name it. */
@@ -187,6 +202,6 @@ public class DependentsFinder {
             Predicate.and(
                 ChangeStatusPredicate.open(),
                 ChangePredicates.ref(ref),
-                ChangePredicates.message("depends on"))));
+                DECLARES_SOMETHING)));
   }
 }

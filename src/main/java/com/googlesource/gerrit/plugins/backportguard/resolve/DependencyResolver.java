@@ -53,14 +53,16 @@ import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
 
 /**
- * Finds out where each declared dependency of a change stands on the change's target branch.
+ * Finds out where each declared dependency of a change stands on the change's target branch, and
+ * follows the prerequisites of unmerged prerequisites on the same branch.
  *
  * <p>Runs in the request context of the change's owner: the index queries and the branch reads see
- * exactly what the owner can see, so nothing the owner cannot read reaches the comment. An
- * evaluation costs at most two index queries whatever the number of dependencies (one for the
- * references as written, one for every change that shares a Change-Id with a change named by number
- * or link), one reachability check per merged candidate, and at most one walk of the target branch
- * per prerequisite project, only when the index left a prerequisite unsettled.
+ * exactly what the owner can see, so nothing the owner cannot read reaches the comment. Whatever
+ * the number of dependencies, each level of the chain costs two index queries for the references
+ * (as written, then every change sharing a Change-Id with one named by number or link) and one for
+ * the merged reverts of merged candidates (one more per revert of a revert, only when there is
+ * one); one reachability check per merged candidate; and at most one walk of the target branch per
+ * prerequisite project, only when the index left a prerequisite unsettled.
  */
 public class DependencyResolver {
   private static final ImmutableSet<ListChangesOption> OPTIONS =
