@@ -181,6 +181,27 @@ public class RecheckTriggersIT extends BackportGuardTestBase {
   }
 
   @Test
+  public void aPrerequisiteDeclaringANewDependencyUpdatesTheChainAbove() throws Exception {
+    createBranch(project, BRANCH);
+    ChangeInfo middle = create("master", message("Middle"));
+    ChangeInfo top = backport(middle.changeId);
+    assertThat(lastComment(top)).doesNotContain("Chain:");
+    ChangeInfo bottom = create("master", message("Bottom"));
+    awaitEvaluations();
+    int messages = detail(top).messages.size();
+
+    gApi.changes()
+        .id(middle.id)
+        .setMessage(
+            "Middle\n\nDepends-On: " + bottom.changeId + "\nChange-Id: " + middle.changeId + "\n");
+    awaitEvaluations();
+
+    assertThat(detail(top).messages).hasSize(messages + 1);
+    assertThat(lastComment(top))
+        .contains("1. change " + bottom._number + " (needed by change " + middle._number + ")");
+  }
+
+  @Test
   public void aRecheckThatChangesNothingPostsNothing() throws Exception {
     ChangeInfo prerequisite = prerequisiteMergedAfterCut();
     ChangeInfo dependent = backport(prerequisite.changeId);
