@@ -196,7 +196,7 @@ public class RecheckScheduler {
     ChangeNotes notes = notesFactory.createChecked(c.project(), c.change());
     PatchSet current = notes.getCurrentPatchSet();
     if (current.id().get() == 1) {
-      // A new change: nothing can depend on it through a chain it did not have.
+      // A new change: changes that named it before it was uploaded said "not found" until now.
       return finder.openDependents(
           List.of(new Subject(c.project(), c.change(), notes.getChange().getKey().get())));
     }
