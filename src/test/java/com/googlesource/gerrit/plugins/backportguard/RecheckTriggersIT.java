@@ -202,6 +202,20 @@ public class RecheckTriggersIT extends BackportGuardTestBase {
   }
 
   @Test
+  public void aPrerequisiteUploadedAfterItsDependentIsFound() throws Exception {
+    createBranch(project, BRANCH);
+    String id = newChangeId();
+    ChangeInfo dependent = backport(id);
+    assertThat(lastComment(dependent)).contains("MISSING: no change or commit");
+
+    ChangeInfo prerequisite = create("master", messageWithId("Late", id));
+    awaitEvaluations();
+
+    assertThat(lastComment(dependent))
+        .contains("change " + prerequisite._number + " is still open on master");
+  }
+
+  @Test
   public void aRecheckThatChangesNothingPostsNothing() throws Exception {
     ChangeInfo prerequisite = prerequisiteMergedAfterCut();
     ChangeInfo dependent = backport(prerequisite.changeId);
