@@ -24,6 +24,7 @@ import com.google.gerrit.server.account.AccountCache;
 import com.google.gerrit.server.account.AccountState;
 import com.google.gerrit.server.git.GitRepositoryManager;
 import com.google.gerrit.server.notedb.ChangeNotes;
+import com.google.gerrit.server.permissions.PermissionBackendException;
 import com.google.gerrit.server.project.NoSuchChangeException;
 import com.google.gerrit.server.project.NoSuchProjectException;
 import com.google.gerrit.server.util.ManualRequestContext;
@@ -106,14 +107,14 @@ public class ChangeEvaluator {
 
   /** Evaluates the current patch set of the change. */
   public EvaluationReport evaluate(Project.NameKey project, Change.Id changeId)
-      throws RestApiException, IOException {
+      throws RestApiException, IOException, PermissionBackendException {
     long start = System.nanoTime();
     EvaluationReport report = evaluateTimed(project, changeId);
     return report.withCost(report.indexQueries(), Duration.ofNanos(System.nanoTime() - start));
   }
 
   private EvaluationReport evaluateTimed(Project.NameKey project, Change.Id changeId)
-      throws RestApiException, IOException {
+      throws RestApiException, IOException, PermissionBackendException {
     ProjectSettings settings;
     try {
       settings = projectSettings.load(project);
@@ -195,20 +196,13 @@ public class ChangeEvaluator {
               comment.format(verdict));
     }
     EvaluationReport report =
-        poster.apply(
-            project,
-            changeId,
-            patchSet.id(),
-            settings,
-            outcome,
-            bot.get(),
-            serverSettings.account().get());
+        poster.apply(notes, settings, outcome, bot.get(), serverSettings.account().get());
     return report.withCost(queries, report.elapsed());
   }
 
   /** Resolves as the owner: the comment must not reveal what the owner cannot see. */
   private Resolution resolve(CheckedChange change, Account.Id owner, DeclaredDependencies declared)
-      throws RestApiException, IOException {
+      throws RestApiException, IOException, PermissionBackendException {
     int max = serverSettings.maxDependencies();
     List<DeclaredDependency> all = declared.dependencies();
     try (ManualRequestContext ctx = requestContext.openAs(owner)) {

@@ -172,6 +172,27 @@ public class DependentsFinder {
     };
   }
 
+  /**
+   * Those of the commits that are the current patch set of a change for the branch: Gerrit merged
+   * them (by submit, or by closing the change when its commit was pushed), and its change-merged
+   * event re-checks their dependents.
+   */
+  public Set<String> changeCommits(
+      Project.NameKey project, String ref, Collection<String> commits) {
+    if (commits.isEmpty()) {
+      return Set.of();
+    }
+    Set<String> wanted = new HashSet<>(commits);
+    Set<String> out = new HashSet<>();
+    for (ChangeData cd : queries.get().byProjectCommits(project, ImmutableList.copyOf(commits))) {
+      String commit = cd.currentPatchSet().commitId().name();
+      if (cd.change().getDest().branch().equals(ref) && wanted.contains(commit)) {
+        out.add(commit);
+      }
+    }
+    return out;
+  }
+
   /** Whether the index still has the change. */
   public boolean stillIndexed(Subject subject) {
     return subject.number() != null && !queries.get().byLegacyChangeId(subject.number()).isEmpty();
@@ -183,8 +204,7 @@ public class DependentsFinder {
       logger.atWarning().log(
           "More than %d changes match %s; some dependents may not be re-checked until their next"
               + " event or a backport-guard check",
-          QUERY_LIMIT,
-          predicate);
+          QUERY_LIMIT, predicate);
     }
     return found;
   }
@@ -200,8 +220,6 @@ public class DependentsFinder {
     return ImmutableList.copyOf(
         query(
             Predicate.and(
-                ChangeStatusPredicate.open(),
-                ChangePredicates.ref(ref),
-                DECLARES_SOMETHING)));
+                ChangeStatusPredicate.open(), ChangePredicates.ref(ref), DECLARES_SOMETHING)));
   }
 }

@@ -33,9 +33,9 @@ import com.googlesource.gerrit.plugins.backportguard.evaluate.EvaluationQueue;
 import com.googlesource.gerrit.plugins.backportguard.parse.DependencyFooterParser;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
 import org.eclipse.jgit.errors.IncorrectObjectTypeException;
@@ -170,26 +170,33 @@ public class RecheckScheduler {
    * re-checked.
    */
   private List<ChangeData> arrived(ArrivedOnBranch a) throws IOException {
-    Set<String> changeIds = new LinkedHashSet<>();
+    Map<String, String> changeIdByCommit = new LinkedHashMap<>();
     try (Repository repo = repoManager.openRepository(a.project());
         RevWalk rw = new RevWalk(repo)) {
       rw.markStart(rw.parseCommit(a.newTip()));
       rw.markUninteresting(rw.parseCommit(a.oldTip()));
       int walked = 0;
       for (RevCommit c : rw) {
-        if (++walked > MAX_ARRIVED_COMMITS || changeIds.size() > MAX_ARRIVED_CHANGE_IDS) {
+        if (++walked > MAX_ARRIVED_COMMITS || changeIdByCommit.size() > MAX_ARRIVED_CHANGE_IDS) {
           return finder.waitingOn(a.ref());
         }
         for (String id : c.getFooterLines(FooterConstants.CHANGE_ID)) {
-          changeIds.add(id.strip());
+          changeIdByCommit.put(c.name(), id.strip());
         }
       }
     } catch (MissingObjectException | IncorrectObjectTypeException e) {
       // Not a plain history: fall back to what is waiting on the branch.
       return finder.waitingOn(a.ref());
     }
+    // Commits of changes are covered by the change-merged event of their submit or auto-close.
+    finder
+        .changeCommits(a.project(), a.ref(), changeIdByCommit.keySet())
+        .forEach(changeIdByCommit::remove);
     return finder.openDependents(
-        changeIds.stream().map(id -> Subject.byChangeId(a.project(), id)).toList());
+        changeIdByCommit.values().stream()
+            .distinct()
+            .map(id -> Subject.byChangeId(a.project(), id))
+            .toList());
   }
 
   private List<ChangeData> dependentsIfChanged(IfDependenciesChanged c) throws IOException {
