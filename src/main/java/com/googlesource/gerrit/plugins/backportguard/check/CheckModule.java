@@ -16,11 +16,13 @@ package com.googlesource.gerrit.plugins.backportguard.check;
 
 import com.google.gerrit.extensions.annotations.Exports;
 import com.google.gerrit.extensions.config.CapabilityDefinition;
+import com.google.gerrit.extensions.events.LifecycleListener;
 import com.google.inject.AbstractModule;
+import com.google.inject.internal.UniqueAnnotations;
 
 /**
- * Re-checks on demand: the capability of the {@code check} command (bound in {@link
- * CheckSshModule}).
+ * Re-checks on demand and at start-up: the capability of the {@code check} command (bound in {@link
+ * CheckSshModule}) and the start-up sweep.
  */
 public class CheckModule extends AbstractModule {
   @Override
@@ -28,5 +30,7 @@ public class CheckModule extends AbstractModule {
     bind(CapabilityDefinition.class)
         .annotatedWith(Exports.named(CheckBackportsCapability.NAME))
         .to(CheckBackportsCapability.class);
+    bind(StartupSweep.class);
+    bind(LifecycleListener.class).annotatedWith(UniqueAnnotations.create()).to(StartupSweep.class);
   }
 }
