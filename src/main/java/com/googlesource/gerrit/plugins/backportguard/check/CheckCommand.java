@@ -95,7 +95,7 @@ final class CheckCommand extends SshCommand {
   @Option(
       name = "--timeout",
       metaVar = "SECONDS",
-      usage = "stop waiting after this many seconds (default 300); unfinished checks go on")
+      usage = "stop waiting after this many seconds; unfinished checks go on in the background")
   private int timeoutSeconds = DEFAULT_TIMEOUT_SECONDS;
 
   @Override
