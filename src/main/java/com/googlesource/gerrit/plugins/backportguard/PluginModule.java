@@ -15,6 +15,7 @@
 package com.googlesource.gerrit.plugins.backportguard;
 
 import com.google.inject.AbstractModule;
+import com.googlesource.gerrit.plugins.backportguard.check.CheckModule;
 import com.googlesource.gerrit.plugins.backportguard.config.ConfigModule;
 import com.googlesource.gerrit.plugins.backportguard.evaluate.EvaluationModule;
 import com.googlesource.gerrit.plugins.backportguard.recheck.RecheckModule;
@@ -23,6 +24,7 @@ import com.googlesource.gerrit.plugins.backportguard.recheck.RecheckModule;
 public class PluginModule extends AbstractModule {
   @Override
   protected void configure() {
+    install(new CheckModule());
     install(new ConfigModule());
     install(new EvaluationModule());
     install(new RecheckModule());

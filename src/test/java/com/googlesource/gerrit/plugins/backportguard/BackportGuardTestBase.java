@@ -77,6 +77,8 @@ public abstract class BackportGuardTestBase extends LightweightPluginDaemonTest 
     cfg.setString("plugin", "backport-guard", "account", BOT);
     // Lucene, as on a real server: re-checks find dependents through its full-text search.
     cfg.setString("index", null, "type", "lucene");
+    // A sweep would re-check earlier tests' changes at a random point of a later test.
+    cfg.setBoolean("plugin", "backport-guard", "sweepOnStart", false);
     return cfg;
   }
 

@@ -30,6 +30,9 @@ import java.util.concurrent.ScheduledExecutorService;
 public class EvaluationModule extends AbstractModule {
   @Override
   protected void configure() {
+    // Bound here, not just in time: each plugin injector (the SSH one too) would make its own.
+    bind(EvaluationQueue.class);
+    bind(MisconfigurationLog.class);
     bind(ScheduledExecutorService.class)
         .annotatedWith(EvaluationExecutor.class)
         .toProvider(EvaluationExecutorProvider.class);

@@ -1,0 +1,52 @@
+// Copyright (C) 2026 The Android Open Source Project
+//
+// Licensed under the Apache License, Version 2.0 (the "License");
+// you may not use this file except in compliance with the License.
+// You may obtain a copy of the License at
+//
+// http://www.apache.org/licenses/LICENSE-2.0
+//
+// Unless required by applicable law or agreed to in writing, software
+// distributed under the License is distributed on an "AS IS" BASIS,
+// WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+// See the License for the specific language governing permissions and
+// limitations under the License.
+
+package com.googlesource.gerrit.plugins.backportguard.check;
+
+import static com.google.common.truth.Truth.assertWithMessage;
+
+import com.google.gerrit.acceptance.TestPlugin;
+import com.google.gerrit.acceptance.UseSsh;
+import com.google.gerrit.extensions.common.ChangeInfo;
+import com.googlesource.gerrit.plugins.backportguard.BackportGuardTestBase;
+
+/** The plugin with its SSH command, and backports whose verdict has gone stale. */
+@UseSsh
+@TestPlugin(
+    name = "backport-guard",
+    sysModule = "com.googlesource.gerrit.plugins.backportguard.PluginModule",
+    sshModule = "com.googlesource.gerrit.plugins.backportguard.check.CheckSshModule")
+public abstract class CheckTestBase extends BackportGuardTestBase {
+  /**
+   * A backport voted -1 whose prerequisite then merged on its branch while the plugin was disabled
+   * for the project, as if the plugin had not been running: its vote says -1 but should say 0.
+   */
+  protected ChangeInfo staleBackport() throws Exception {
+    ChangeInfo prerequisite = prerequisiteMergedAfterCut();
+    ChangeInfo backport = backport(prerequisite.changeId);
+    assertWithMessage("vote before the prerequisite merged").that(vote(backport)).isEqualTo(-1);
+
+    enablePlugin(false);
+    merge(cherryPick(prerequisite));
+    awaitEvaluations();
+    enablePlugin(true);
+
+    assertWithMessage("stale vote").that(vote(backport)).isEqualTo(-1);
+    return backport;
+  }
+
+  protected void enablePlugin(boolean enabled) throws Exception {
+    setProjectConfig(project, c -> c.setBoolean("plugin", "backport-guard", "enabled", enabled));
+  }
+}

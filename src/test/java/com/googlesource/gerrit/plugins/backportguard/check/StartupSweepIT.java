@@ -1,0 +1,71 @@
+// Copyright (C) 2026 The Android Open Source Project
+//
+// Licensed under the Apache License, Version 2.0 (the "License");
+// you may not use this file except in compliance with the License.
+// You may obtain a copy of the License at
+//
+// http://www.apache.org/licenses/LICENSE-2.0
+//
+// Unless required by applicable law or agreed to in writing, software
+// distributed under the License is distributed on an "AS IS" BASIS,
+// WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+// See the License for the specific language governing permissions and
+// limitations under the License.
+
+package com.googlesource.gerrit.plugins.backportguard.check;
+
+import static com.google.common.truth.Truth.assertThat;
+import static java.util.concurrent.TimeUnit.SECONDS;
+
+import com.google.gerrit.acceptance.config.GerritConfig;
+import com.google.gerrit.extensions.common.ChangeInfo;
+import com.googlesource.gerrit.plugins.backportguard.evaluate.EvaluationReport.Result;
+import org.junit.Test;
+
+/** The re-check of open backports when the plugin starts. */
+public class StartupSweepIT extends CheckTestBase {
+  private static final String SWEEP_TASK = "backport-guard start-up sweep of open backports";
+
+  private CheckTally sweep() throws Exception {
+    return plugin.getSysInjector().getInstance(StartupSweep.class).sweep().get(60, SECONDS);
+  }
+
+  @Test
+  public void sweepBringsStaleVotesUpToDate() throws Exception {
+    // Whatever earlier tests left on the server is up to date after this.
+    CheckTally before = sweep();
+    ChangeInfo stale = staleBackport();
+    ChangeInfo upToDate = backport(newChangeId());
+    create("master", message("Unrelated"));
+    awaitEvaluations();
+
+    CheckTally after = sweep();
+
+    assertThat(vote(stale)).isEqualTo(0);
+    assertThat(lastComment(stale))
+        .contains("Backport check: the prerequisite is merged on wmf/1.0.");
+    assertThat(vote(upToDate)).isEqualTo(-1);
+    assertThat(comments(upToDate)).hasSize(1);
+    assertThat(after.count(Result.UPDATED)).isEqualTo(1);
+    assertThat(after.total()).isEqualTo(before.total() + 2);
+    assertThat(after.failed()).isEqualTo(0);
+  }
+
+  @Test
+  @GerritConfig(name = "plugin.backport-guard.sweepOnStart", value = "true")
+  public void startingThePluginSchedulesTheSweep() throws Exception {
+    String queue = adminSshSession.exec("gerrit show-queue --wide --queue backport-guard");
+    adminSshSession.assertSuccess();
+
+    assertThat(queue).contains(SWEEP_TASK);
+  }
+
+  @Test
+  @GerritConfig(name = "plugin.backport-guard.sweepOnStart", value = "false")
+  public void sweepOnStartFalseSchedulesNoSweep() throws Exception {
+    String queue = adminSshSession.exec("gerrit show-queue --wide --queue backport-guard");
+    adminSshSession.assertSuccess();
+
+    assertThat(queue).doesNotContain(SWEEP_TASK);
+  }
+}
