@@ -324,6 +324,40 @@ class VerdictChainCommentTest {
     assertThat(lenientText).doesNotContain("blocks until fixed");
   }
 
+  // Each declaration up to maxDependencies gives one result (ChangeEvaluator.verdict), however
+  // many prerequisites it resolves to; the summary must count those, not the prerequisites.
+  @Test
+  void overLimitSummaryCountsALinkToAnotherServerAsADeclaration() {
+    Candidate c1 = new Candidate("demo", 31, B, MERGED, "b1");
+    ImmutableList<DependencyResult> checked =
+        ImmutableList.of(
+            external("https://gitlab.example/x/-/merge_requests/1"),
+            result("Depends-On: I31", merged(c1)));
+
+    Verdict v = overLimit(true, 2, checked, "Depends-On: I33");
+    assertThat(comment.format(v))
+        .startsWith(
+            "Backport check: 3 declared dependencies are more than the 2 checked; the rest were"
+                + " not checked.");
+  }
+
+  @Test
+  void overLimitSummaryCountsAChangeIdUsedInTwoProjectsOnce() {
+    Candidate c1 = new Candidate("demo", 31, B, MERGED, "b1");
+    Candidate inDemo = new Candidate("demo", 32, B, MERGED, "b2");
+    Candidate inLib = new Candidate("lib", 42, B, MERGED, "c2");
+    ImmutableList<DependencyResult> checked =
+        ImmutableList.of(
+            result("Depends-On: I31", merged(c1)),
+            result("Depends-On: I32", merged(inDemo), merged(inLib)));
+
+    Verdict v = overLimit(true, 2, checked, "Depends-On: I33");
+    assertThat(comment.format(v))
+        .startsWith(
+            "Backport check: 3 declared dependencies are more than the 2 checked; the rest were"
+                + " not checked.");
+  }
+
   @Test
   void revertedPrerequisiteNamesTheRevert() {
     Candidate landed = new Candidate("demo", 21, B, MERGED, "a1");
