@@ -99,7 +99,7 @@ public final class VerdictComment {
     } else if (!verdict.overLimit().isEmpty() && verdict.blockOnUnknown()) {
       return String.format(
           "%d declared dependencies are more than the %d checked; the rest were not checked.",
-          checked + verdict.overLimit().size(), verdict.maxDependencies());
+          verdict.results().size() + verdict.overLimit().size(), verdict.maxDependencies());
     } else if (checked == 0) {
       lead = "no prerequisite could be checked on " + branch + ".";
     } else if (merged == checked) {
