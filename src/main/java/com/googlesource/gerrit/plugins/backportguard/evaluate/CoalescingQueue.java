@@ -127,12 +127,13 @@ public final class CoalescingQueue<K, R> {
     Throwable failure = null;
     try {
       result = task.run(key);
-    } catch (Exception | LinkageError e) {
-      failure = e;
+    } catch (Throwable t) {
+      // Even an Error must release the key, or its callers would wait forever.
+      failure = t;
     }
     synchronized (this) {
       slot.running = false;
-      if (failure != null && isTransient.test(failure) && slot.failedAttempts < backoff.size()) {
+      if (failure != null && retryable(failure) && slot.failedAttempts < backoff.size()) {
         Duration delay = backoff.get(slot.failedAttempts++);
         // The retry answers the callers of this run and of any that coalesced into it.
         slot.next.whenComplete((r, e) -> complete(current, r, e));
@@ -149,10 +150,22 @@ public final class CoalescingQueue<K, R> {
         notifyAll();
       }
       if (failure != null) {
-        onFailure.failed(key, attempts, failure);
+        try {
+          onFailure.failed(key, attempts, failure);
+        } catch (RuntimeException e) {
+          // The handler only reports; the queue must stay consistent whatever it does.
+        }
       }
     }
     complete(current, result, failure);
+  }
+
+  private boolean retryable(Throwable failure) {
+    try {
+      return isTransient.test(failure);
+    } catch (RuntimeException e) {
+      return false;
+    }
   }
 
   private static <R> void complete(CompletableFuture<R> future, R result, Throwable failure) {

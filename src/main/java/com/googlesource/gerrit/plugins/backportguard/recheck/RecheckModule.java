@@ -28,6 +28,8 @@ import com.google.inject.AbstractModule;
 public class RecheckModule extends AbstractModule {
   @Override
   protected void configure() {
+    // Bound here, so the SSH command's injector shares the one instance instead of making its own.
+    bind(RecheckScheduler.class);
     DynamicSet.bind(binder(), ChangeMergedListener.class).to(ChangeEventsHandler.class);
     DynamicSet.bind(binder(), ChangeAbandonedListener.class).to(ChangeEventsHandler.class);
     DynamicSet.bind(binder(), ChangeRestoredListener.class).to(ChangeEventsHandler.class);

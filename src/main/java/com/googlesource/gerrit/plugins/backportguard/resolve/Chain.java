@@ -55,12 +55,15 @@ public record Chain(
         0);
   }
 
-  /** True when the chain reaches beyond the change's own declarations, or has something to say. */
+  /**
+   * True when the chain says more than the change's own declarations: a prerequisite needs another
+   * one first (even one the change also declares), a cycle, or a cut.
+   */
   public boolean goesDeeper() {
-    ImmutableList<Node> direct = needs.getOrDefault(root, ImmutableList.of());
     return cycle.isPresent()
         || !cut.isEmpty()
-        || landingOrder.stream().anyMatch(n -> !direct.contains(n));
+        || needs.entrySet().stream()
+            .anyMatch(e -> !e.getKey().equals(root) && !e.getValue().isEmpty());
   }
 
   /** The changes in the chain that declare they need this one. */

@@ -19,7 +19,9 @@ import static com.google.common.truth.Truth.assertWithMessage;
 import com.google.gerrit.acceptance.TestPlugin;
 import com.google.gerrit.acceptance.UseSsh;
 import com.google.gerrit.extensions.common.ChangeInfo;
+import com.google.gerrit.testing.ConfigSuite;
 import com.googlesource.gerrit.plugins.backportguard.BackportGuardTestBase;
+import org.eclipse.jgit.lib.Config;
 
 /** The plugin with its SSH command, and backports whose verdict has gone stale. */
 @UseSsh
@@ -28,6 +30,17 @@ import com.googlesource.gerrit.plugins.backportguard.BackportGuardTestBase;
     sysModule = "com.googlesource.gerrit.plugins.backportguard.PluginModule",
     sshModule = "com.googlesource.gerrit.plugins.backportguard.check.CheckSshModule")
 public abstract class CheckTestBase extends BackportGuardTestBase {
+  /**
+   * The test framework cannot start SSH on a Lucene index, so these tests use its default index;
+   * {@link OpenBackportsIT} checks the selection's full-text query on Lucene.
+   */
+  @ConfigSuite.Default
+  public static Config defaultConfig() {
+    Config cfg = BackportGuardTestBase.defaultConfig();
+    cfg.unset("index", null, "type");
+    return cfg;
+  }
+
   /**
    * A backport voted -1 whose prerequisite then merged on its branch while the plugin was disabled
    * for the project, as if the plugin had not been running: its vote says -1 but should say 0.

@@ -37,7 +37,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -675,11 +674,6 @@ class CoalescingQueueTest {
   }
 
   @Test
-  @Disabled(
-      "bug: CoalescingQueue.run catches only Exception and LinkageError; a task that throws any"
-          + " other Error (AssertionError, StackOverflowError, ...) leaves the key's slot marked"
-          + " running forever: its callers' futures never complete, later submissions of the key"
-          + " are never run, and awaitIdle always times out")
   void taskThrowingAnErrorDoesNotWedgeItsKey() throws Exception {
     AtomicInteger runs = new AtomicInteger();
     CoalescingQueue<String, String> q =

@@ -171,6 +171,21 @@ class PrerequisiteGraphTest {
   }
 
   @Test
+  void anOrderBetweenTheChangesOwnPrerequisitesIsNews() {
+    PrerequisiteGraph g = graph();
+    need(g, ROOT, A);
+    need(g, ROOT, BB);
+    Chain flat = g.build();
+    assertThat(flat.goesDeeper()).isFalse();
+
+    // The change declares A and B, and A needs B: the comment must say B lands first.
+    need(g, A, BB);
+    Chain ordered = g.build();
+    assertThat(ordered.goesDeeper()).isTrue();
+    assertThat(ordered.landingOrder()).containsExactly(BB, A).inOrder();
+  }
+
+  @Test
   void cycleOfTwoThroughTheRoot() {
     PrerequisiteGraph g = graph();
     need(g, ROOT, A);
