@@ -76,15 +76,23 @@ public record EvaluationReport(
     String head = project.get() + " " + change.get() + ": ";
     return switch (result) {
       case SKIPPED -> head + "skipped (" + detail + ")";
-      case UNCHANGED -> head + "unchanged, vote " + signed(voteAfter);
+      case UNCHANGED -> head + "unchanged, vote " + signed(voteAfter) + cost();
       case UPDATED ->
           head
               + (voteBefore != voteAfter
                   ? "vote " + signed(voteBefore) + " -> " + signed(voteAfter)
                   : "vote " + signed(voteAfter))
-              + (commentPosted ? ", new comment" : "");
+              + (commentPosted ? ", new comment" : "")
+              + cost();
       case NOT_POSTED -> head + "not posted (" + detail + ")";
     };
+  }
+
+  /** What the check cost, for admins watching the load and for the benchmark. */
+  private String cost() {
+    return String.format(
+        " (%d index %s, %d ms)",
+        indexQueries, indexQueries == 1 ? "query" : "queries", elapsed.toMillis());
   }
 
   private static String signed(int vote) {

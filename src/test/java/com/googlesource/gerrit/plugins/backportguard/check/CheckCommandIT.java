@@ -22,6 +22,7 @@ import static com.google.gerrit.server.group.SystemGroupBackend.REGISTERED_USERS
 
 import com.google.common.base.Splitter;
 import com.google.common.collect.ImmutableList;
+import com.google.common.collect.Streams;
 import com.google.gerrit.acceptance.SshSession;
 import com.google.gerrit.common.data.GlobalCapability;
 import com.google.gerrit.entities.Permission;
@@ -50,8 +51,13 @@ public class CheckCommandIT extends CheckTestBase {
     return check(adminSshSession, args);
   }
 
+  private static final Pattern COST = Pattern.compile(" \\(\\d+ index quer(y|ies), \\d+ ms\\)$");
+
+  /** The output's lines, each without the cost of its check (asserted in its own test). */
   private static ImmutableList<String> lines(String out) {
-    return ImmutableList.copyOf(Splitter.on('\n').omitEmptyStrings().split(out));
+    return Streams.stream(Splitter.on('\n').omitEmptyStrings().split(out))
+        .map(l -> COST.matcher(l).replaceFirst(""))
+        .collect(ImmutableList.toImmutableList());
   }
 
   private static String line(ChangeInfo c, String what) {
@@ -82,6 +88,10 @@ public class CheckCommandIT extends CheckTestBase {
 
     String out = check(Integer.toString(backport._number));
 
+    // Each line ends with what the check cost: a resolved dependency takes index queries.
+    Matcher cost = COST.matcher(Splitter.on('\n').splitToList(out).get(0));
+    assertThat(cost.find()).isTrue();
+    assertThat(cost.group()).doesNotContain("(0 index");
     assertThat(
             changeLines(
                 out,

@@ -53,29 +53,35 @@ class EvaluationReportTest {
   @Test
   void unchangedShowsTheVoteWithItsSign() {
     assertThat(report(Result.UNCHANGED, "", 1, 1, false).describe())
-        .isEqualTo("demo/app 42: unchanged, vote +1");
+        .isEqualTo("demo/app 42: unchanged, vote +1 (3 index queries, 7 ms)");
     assertThat(report(Result.UNCHANGED, "", -1, -1, false).describe())
-        .isEqualTo("demo/app 42: unchanged, vote -1");
+        .isEqualTo("demo/app 42: unchanged, vote -1 (3 index queries, 7 ms)");
     assertThat(report(Result.UNCHANGED, "", 0, 0, false).describe())
-        .isEqualTo("demo/app 42: unchanged, vote 0");
+        .isEqualTo("demo/app 42: unchanged, vote 0 (3 index queries, 7 ms)");
   }
 
   @Test
   void updatedShowsTheVoteChange() {
     assertThat(report(Result.UPDATED, "", 0, -1, true).describe())
-        .isEqualTo("demo/app 42: vote 0 -> -1, new comment");
+        .isEqualTo("demo/app 42: vote 0 -> -1, new comment (3 index queries, 7 ms)");
     assertThat(report(Result.UPDATED, "", -1, 1, false).describe())
-        .isEqualTo("demo/app 42: vote -1 -> +1");
+        .isEqualTo("demo/app 42: vote -1 -> +1 (3 index queries, 7 ms)");
     assertThat(report(Result.UPDATED, "", 2, -2, true).describe())
-        .isEqualTo("demo/app 42: vote +2 -> -2, new comment");
+        .isEqualTo("demo/app 42: vote +2 -> -2, new comment (3 index queries, 7 ms)");
   }
 
   @Test
   void updatedWithTheSameVoteShowsItOnce() {
     assertThat(report(Result.UPDATED, "", -1, -1, true).describe())
-        .isEqualTo("demo/app 42: vote -1, new comment");
+        .isEqualTo("demo/app 42: vote -1, new comment (3 index queries, 7 ms)");
     assertThat(report(Result.UPDATED, "", 1, 1, false).describe())
-        .isEqualTo("demo/app 42: vote +1");
+        .isEqualTo("demo/app 42: vote +1 (3 index queries, 7 ms)");
+  }
+
+  @Test
+  void oneQueryIsSingular() {
+    assertThat(report(Result.UNCHANGED, "", 0, 0, false).withCost(1, Duration.ZERO).describe())
+        .isEqualTo("demo/app 42: unchanged, vote 0 (1 index query, 0 ms)");
   }
 
   @Test
@@ -92,6 +98,7 @@ class EvaluationReportTest {
         .isEqualTo(
             new EvaluationReport(
                 P, C, Result.UPDATED, "d", -1, 1, true, 12, Duration.ofMillis(250)));
-    assertThat(costed.describe()).isEqualTo(r.describe());
+    assertThat(costed.describe())
+        .isEqualTo("demo/app 42: vote -1 -> +1, new comment (12 index queries, 250 ms)");
   }
 }
