@@ -15,6 +15,7 @@
 package com.googlesource.gerrit.plugins.backportguard;
 
 import static com.google.common.truth.Truth.assertThat;
+import static com.google.common.truth.Truth.assertWithMessage;
 
 import com.google.gerrit.acceptance.config.GerritConfig;
 import com.google.gerrit.entities.Project;
@@ -160,4 +161,28 @@ public class ChainsIT extends BackportGuardTestBase {
     assertThat(comment).contains("* " + footers[4]);
     assertThat(comment).contains("plugin.backport-guard.maxDependencies");
   }
+
+  @Test
+  @GerritConfig(name = "plugin.backport-guard.maxDependencies", value = "1")
+  public void declarationsPastTheBoundFurtherDownTheChainAreSaidNotDropped() throws Exception {
+    createBranch(project, BRANCH);
+    ChangeInfo first = create("master", message("First"));
+    ChangeInfo second = create("master", message("Second"));
+    ChangeInfo middle =
+        create(
+            "master",
+            message("Middle", "Depends-On: " + first.changeId, "Depends-On: " + second.changeId));
+    ChangeInfo top = backport(middle.changeId);
+
+    String comment = lastComment(top);
+    assertThat(comment).contains("Chain:");
+    assertWithMessage(comment)
+        .that(comment)
+        .contains(
+            "change "
+                + middle._number
+                + " declares 2 prerequisites; the ones after the first 1 were not followed"
+                + " (plugin.backport-guard.maxDependencies).");
+  }
+  /** Holds both workers of the plugin's queue (threads = 2), as a backlog would. */
 }

@@ -17,9 +17,15 @@ package com.googlesource.gerrit.plugins.backportguard;
 import static com.google.common.truth.Truth.assertThat;
 import static com.google.common.truth.Truth.assertWithMessage;
 
+import com.google.gerrit.entities.Change;
 import com.google.gerrit.entities.Project;
 import com.google.gerrit.extensions.api.changes.RevertInput;
 import com.google.gerrit.extensions.common.ChangeInfo;
+import com.google.inject.Key;
+import com.googlesource.gerrit.plugins.backportguard.evaluate.EvaluationExecutor;
+import com.googlesource.gerrit.plugins.backportguard.evaluate.EvaluationReport;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ScheduledExecutorService;
 import org.eclipse.jgit.transport.RefSpec;
 import org.junit.Test;
 
@@ -243,5 +249,150 @@ public class RecheckTriggersIT extends BackportGuardTestBase {
 
     assertThat(detail(dependent).messages).hasSize(messages);
     assertThat(vote(dependent)).isEqualTo(-1);
+  }
+
+  @Test
+  public void revertOfTheRevertReChecksTheDependentsOfTheOriginal() throws Exception {
+    ChangeInfo prerequisite = prerequisiteMergedAfterCut();
+    ChangeInfo pick = cherryPick(prerequisite);
+    merge(pick);
+    ChangeInfo dependent = backport(prerequisite.changeId);
+    assertThat(vote(dependent)).isEqualTo(0);
+
+    ChangeInfo revert = gApi.changes().id(pick.id).revert(new RevertInput()).get();
+    merge(revert);
+    awaitEvaluations();
+    assertThat(vote(dependent)).isEqualTo(-1);
+
+    // Re-land: revert the revert. The prerequisite is on wmf/1.0 again.
+    ChangeInfo reland = gApi.changes().id(revert.id).revert(new RevertInput()).get();
+    merge(reland);
+    awaitEvaluations();
+
+    int voteAfterEvents = vote(dependent);
+    String commentAfterEvents = lastComment(dependent);
+    // What a manual re-check says: the resolver itself gets it right.
+    EvaluationReport manual =
+        queue().submit(Project.nameKey(dependent.project), Change.id(dependent._number)).get();
+    assertWithMessage(
+            "after the reland merged, the dependent still said:\n%s\nmanual check: %s",
+            commentAfterEvents, manual.describe())
+        .that(voteAfterEvents)
+        .isEqualTo(0);
+  }
+
+  @Test
+  public void footerWithoutSpaceAfterTheColonIsFoundAsADependent() throws Exception {
+    ChangeInfo prerequisite = prerequisiteMergedAfterCut();
+    ChangeInfo dependent =
+        create(BRANCH, message("Use the helper", "Depends-On:" + prerequisite.changeId));
+    awaitEvaluations();
+    assertThat(vote(dependent)).isEqualTo(-1);
+    assertThat(lastComment(dependent)).contains("never cherry-picked onto wmf/1.0");
+
+    merge(cherryPick(prerequisite));
+    awaitEvaluations();
+
+    assertWithMessage(lastComment(dependent)).that(vote(dependent)).isEqualTo(0);
+  }
+
+  @Test
+  public void prerequisiteMadePrivateByTheOwnerOfItsDependentLeaksNothing() throws Exception {
+    createBranch(project, BRANCH);
+    // Same owner (admin) for both: the common case of a developer's own stack.
+    ChangeInfo prerequisite = create("master", message("Work in progress"));
+    ChangeInfo dependent = backport(prerequisite.changeId);
+    assertThat(lastComment(dependent)).contains("is still open on master");
+
+    gApi.changes().id(prerequisite.id).setPrivate(true);
+    awaitEvaluations();
+
+    String comment = lastComment(dependent);
+    assertWithMessage(comment).that(comment).doesNotContain("/+/" + prerequisite._number);
+    assertWithMessage(comment).that(comment).contains("MISSING: no change or commit");
+  }
+
+  private CountDownLatch holdQueue() throws Exception {
+    ScheduledExecutorService ex =
+        plugin
+            .getSysInjector()
+            .getInstance(Key.get(ScheduledExecutorService.class, EvaluationExecutor.class));
+    CountDownLatch release = new CountDownLatch(1);
+    CountDownLatch started = new CountDownLatch(2);
+    for (int i = 0; i < 2; i++) {
+      ex.execute(
+          () -> {
+            started.countDown();
+            try {
+              release.await();
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+            }
+          });
+    }
+    started.await();
+    return release;
+  }
+
+  @Test
+  public void aNewChangeAmendedBeforeItsLookupRunsStillReChecksItsDependents() throws Exception {
+    createBranch(project, BRANCH);
+    String id = newChangeId();
+    ChangeInfo dependent = backport(id);
+    assertThat(lastComment(dependent)).contains("MISSING: no change or commit");
+
+    CountDownLatch release = holdQueue();
+    ChangeInfo prerequisite = create("master", messageWithId("Late", id));
+    // Patch set 2, same (no) Depends-On, before the queue got to patch set 1's lookup.
+    gApi.changes().id(prerequisite.id).setMessage(messageWithId("Late, reworded", id));
+    release.countDown();
+    awaitEvaluations();
+
+    assertWithMessage(lastComment(dependent))
+        .that(lastComment(dependent))
+        .contains("change " + prerequisite._number + " is still open on master");
+  }
+
+  @Test
+  public void aNewDependencyFollowedQuicklyByAnotherPatchSetStillUpdatesTheChainAbove()
+      throws Exception {
+    createBranch(project, BRANCH);
+    ChangeInfo middle = create("master", message("Middle"));
+    ChangeInfo top = backport(middle.changeId);
+    ChangeInfo bottom = create("master", message("Bottom"));
+    awaitEvaluations();
+
+    CountDownLatch release = holdQueue();
+    String withDep =
+        "Middle\n\nDepends-On: " + bottom.changeId + "\nChange-Id: " + middle.changeId + "\n";
+    gApi.changes().id(middle.id).setMessage(withDep);
+    // e.g. a rebase or a typo fix right after: same Depends-On as the patch set before.
+    gApi.changes().id(middle.id).setMessage("Middle reworded" + withDep.substring(6));
+    release.countDown();
+    awaitEvaluations();
+
+    assertWithMessage(lastComment(top))
+        .that(lastComment(top))
+        .contains("1. change " + bottom._number + " (needed by change " + middle._number + ")");
+  }
+
+  @Test
+  public void aRevertCherryPickedOntoTheBranchTakesThePrerequisiteOffIt() throws Exception {
+    ChangeInfo prerequisite = prerequisiteMergedAfterCut();
+    merge(cherryPick(prerequisite));
+    ChangeInfo dependent = backport(prerequisite.changeId);
+    assertThat(vote(dependent)).isEqualTo(0);
+
+    // Reverted on master, then the revert is backported like any other fix.
+    ChangeInfo revert = gApi.changes().id(prerequisite.id).revert(new RevertInput()).get();
+    merge(revert);
+    merge(cherryPick(revert));
+    awaitEvaluations();
+
+    EvaluationReport manual =
+        queue().submit(Project.nameKey(dependent.project), Change.id(dependent._number)).get();
+    assertWithMessage(lastComment(dependent) + "\nmanual check: " + manual.describe())
+        .that(vote(dependent))
+        .isEqualTo(-1);
   }
 }

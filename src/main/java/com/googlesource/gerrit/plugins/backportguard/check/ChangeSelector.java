@@ -112,17 +112,17 @@ public class ChangeSelector {
   }
 
   /**
-   * The open changes the plugin may have something to say about: those whose commit message
-   * mentions "Depends on" in any spelling the full-text search folds together (the check itself
-   * decides whether a footer declares anything), and those the service account has voted or
-   * commented on, whose recorded verdict may need taking back.
+   * The open changes the plugin may have something to say about: those whose commit message has the
+   * word "depends" (every {@code Depends-On} footer does, even one without a space after the colon;
+   * the check itself decides whether a footer declares anything), and those the service account has
+   * voted or commented on, whose recorded verdict may need taking back.
    */
   public ImmutableList<CheckTarget> openBackports() throws RestApiException {
-    String query = "status:open message:\"depends on\"";
+    String query = "status:open message:depends";
     Optional<Account.Id> bot = serviceAccount();
     if (bot.isPresent()) {
       int id = bot.get().get();
-      query = "status:open (message:\"depends on\" OR reviewer:" + id + " OR cc:" + id + ")";
+      query = "status:open (message:depends OR reviewer:" + id + " OR cc:" + id + ")";
     }
     return query(query);
   }

@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
@@ -105,11 +106,23 @@ public final class CoalescingQueue<K, R> {
     return true;
   }
 
+  /**
+   * Schedules a run of the key; if the executor refuses (it is shut down: the plugin is stopping),
+   * drops the key and fails its waiting callers rather than leave them waiting forever.
+   */
   private void schedule(K key, Duration delay) {
-    if (delay.isZero()) {
-      executor.execute(() -> run(key));
-    } else {
-      executor.schedule(() -> run(key), delay.toMillis(), TimeUnit.MILLISECONDS);
+    try {
+      if (delay.isZero()) {
+        executor.execute(() -> run(key));
+      } else {
+        executor.schedule(() -> run(key), delay.toMillis(), TimeUnit.MILLISECONDS);
+      }
+    } catch (RejectedExecutionException e) {
+      Slot<R> slot = slots.remove(key);
+      notifyAll();
+      if (slot != null) {
+        slot.next.completeExceptionally(e);
+      }
     }
   }
 

@@ -52,15 +52,8 @@ class ChangeEventsHandler
 
   @Override
   public void onChangeMerged(ChangeMergedListener.Event event) {
-    ChangeInfo change = event.getChange();
-    if (change.revertOf != null) {
-      // A merged revert takes its original off the branch again.
-      scheduler.dependentsOf(
-          subject(change),
-          Subject.byNumber(Project.nameKey(change.project), Change.id(change.revertOf)));
-    } else {
-      scheduler.dependentsOf(subject(change));
-    }
+    // Also the dependents of what it reverts, if it is a revert or a cherry-pick of one.
+    scheduler.mergedWithWhatItReverts(subject(event.getChange()));
   }
 
   @Override
@@ -91,7 +84,8 @@ class ChangeEventsHandler
   @Override
   public void onRevisionCreated(RevisionCreatedListener.Event event) {
     ChangeInfo change = event.getChange();
-    scheduler.ifDependenciesChanged(Project.nameKey(change.project), Change.id(change._number));
+    scheduler.ifDependenciesChanged(
+        Project.nameKey(change.project), Change.id(change._number), event.getRevision()._number);
   }
 
   private static Subject subject(ChangeInfo change) {

@@ -60,12 +60,18 @@ public class DependentsFinder {
   private static final int CHANGE_ID_LENGTH = 41;
 
   /** Change-Ids asked for in one query, to keep it well below the index's clause limit. */
-  private static final int CHANGE_IDS_PER_QUERY = 10;
+  private static final int CHANGE_IDS_PER_QUERY = 5;
 
   private static final int QUERY_LIMIT = 5000;
 
+  private static final int MAX_REVERT_LEVELS = 3;
+
+  /**
+   * Every declaration has the word "depends". Not the phrase "depends on": without a space after
+   * the colon, {@code Depends-On:I123...} is indexed as "depends" and "on:i123...".
+   */
   private static final Predicate<ChangeData> DECLARES_SOMETHING =
-      ChangePredicates.message("depends on");
+      ChangePredicates.message("depends");
 
   private final Provider<InternalChangeQuery> queries;
   private final DependencyFooterParser parser;
@@ -130,13 +136,13 @@ public class DependentsFinder {
     List<Predicate<ChangeData>> words = new ArrayList<>();
     for (String id : changeIds) {
       for (int len = SHORTEST_PREFIX; len <= Math.min(id.length(), CHANGE_ID_LENGTH); len++) {
-        words.add(ChangePredicates.message(id.substring(0, len)));
+        addWord(words, id.substring(0, len));
       }
     }
     numbered.stream()
         .map(n -> Integer.toString(n.number()))
         .distinct()
-        .forEach(n -> words.add(ChangePredicates.message(n)));
+        .forEach(n -> addWord(words, n));
     List<ChangeData> out = new ArrayList<>();
     // Every declaration has the words "Depends On": this keeps common numbers from matching prose.
     for (ChangeData cd : query(Predicate.and(DECLARES_SOMETHING, Predicate.or(words)))) {
@@ -145,6 +151,15 @@ public class DependentsFinder {
       }
     }
     return out;
+  }
+
+  /**
+   * A word a declaration of the subject contains, also as the index sees it right after a colon
+   * with no space ({@code Depends-On:12345}).
+   */
+  private static void addWord(List<Predicate<ChangeData>> words, String word) {
+    words.add(ChangePredicates.message(word));
+    words.add(ChangePredicates.message("on:" + word));
   }
 
   private boolean declaresAny(ChangeData cd, Set<String> changeIds, Set<Numbered> numbered) {
@@ -191,6 +206,34 @@ public class DependentsFinder {
       }
     }
     return out;
+  }
+
+  /**
+   * The subjects, and the changes that they (or other changes carrying their Change-Id, such as a
+   * cherry-picked revert) revert, following reverts of reverts up to three levels.
+   */
+  public ImmutableList<Subject> withWhatTheyRevert(Collection<Subject> subjects) {
+    Map<Change.Id, Subject> out = new LinkedHashMap<>();
+    subjects.forEach(s -> out.put(s.number(), s));
+    Set<String> level = new LinkedHashSet<>();
+    subjects.stream().map(Subject::changeId).filter(id -> !id.isEmpty()).forEach(level::add);
+    for (int depth = 0; depth < MAX_REVERT_LEVELS && !level.isEmpty(); depth++) {
+      Set<String> next = new LinkedHashSet<>();
+      for (ChangeData cd :
+          query(Predicate.or(level.stream().map(ChangePredicates::idPrefix).toList()))) {
+        Change.Id reverted = cd.change().getRevertOf();
+        if (reverted == null || out.containsKey(reverted)) {
+          continue;
+        }
+        for (ChangeData r : queries.get().byLegacyChangeId(reverted)) {
+          String id = r.change().getKey().get();
+          out.put(reverted, new Subject(r.project(), reverted, id));
+          next.add(id);
+        }
+      }
+      level = next;
+    }
+    return ImmutableList.copyOf(out.values());
   }
 
   /** Whether the index still has the change. */

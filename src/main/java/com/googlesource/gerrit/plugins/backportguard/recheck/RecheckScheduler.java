@@ -60,12 +60,22 @@ public class RecheckScheduler {
   /** The changes that depend on these. */
   record DependentsOf(ImmutableSet<Subject> subjects) implements Lookup {}
 
-  /** The dependents of a change, if its new patch set declares other dependencies than the last. */
-  record IfDependenciesChanged(Project.NameKey project, Change.Id change) implements Lookup {}
+  /**
+   * The dependents of a change, if this patch set declares other dependencies than the one before.
+   * One per patch set: coalescing two patch sets into one comparison could miss a change.
+   */
+  record IfDependenciesChanged(Project.NameKey project, Change.Id change, int patchSet)
+      implements Lookup {}
 
   /** The dependents of the commits that just reached a branch, however they came. */
   record ArrivedOnBranch(Project.NameKey project, String ref, ObjectId oldTip, ObjectId newTip)
       implements Lookup {}
+
+  /**
+   * The dependents of a merged change and of the changes it reverts: a revert, or a cherry-pick of
+   * a revert, takes its original off the branch; a revert of a revert puts it back.
+   */
+  record MergedWithWhatItReverts(Subject subject) implements Lookup {}
 
   /** The dependents of a deleted change, once the index no longer has it. */
   record Deleted(Subject subject) implements Lookup {}
@@ -116,14 +126,20 @@ public class RecheckScheduler {
   }
 
   /** Re-checks the dependents of a change whose new patch set may declare other dependencies. */
-  public CompletableFuture<Integer> ifDependenciesChanged(Project.NameKey project, Change.Id id) {
-    return lookups.submit(new IfDependenciesChanged(project, id));
+  public CompletableFuture<Integer> ifDependenciesChanged(
+      Project.NameKey project, Change.Id id, int patchSet) {
+    return lookups.submit(new IfDependenciesChanged(project, id, patchSet));
   }
 
   /** Re-checks the open changes that may be waiting for the commits that reached a branch. */
   public CompletableFuture<Integer> arrivedOnBranch(
       Project.NameKey project, String ref, ObjectId oldTip, ObjectId newTip) {
     return lookups.submit(new ArrivedOnBranch(project, ref, oldTip, newTip));
+  }
+
+  /** Re-checks the open changes that depend on a merged change or on what it reverts. */
+  public CompletableFuture<Integer> mergedWithWhatItReverts(Subject subject) {
+    return lookups.submit(new MergedWithWhatItReverts(subject));
   }
 
   /** Re-checks the open changes that depend on a change being deleted. */
@@ -148,6 +164,8 @@ public class RecheckScheduler {
           case DependentsOf d -> finder.openDependents(d.subjects());
           case IfDependenciesChanged c -> dependentsIfChanged(c);
           case ArrivedOnBranch a -> arrived(a);
+          case MergedWithWhatItReverts m ->
+              finder.openDependents(finder.withWhatTheyRevert(List.of(m.subject())));
           case Deleted d -> {
             if (finder.stillIndexed(d.subject())) {
               // The event fires before the deletion is committed; try again once it is.
@@ -201,24 +219,24 @@ public class RecheckScheduler {
 
   private List<ChangeData> dependentsIfChanged(IfDependenciesChanged c) throws IOException {
     ChangeNotes notes = notesFactory.createChecked(c.project(), c.change());
-    PatchSet current = notes.getCurrentPatchSet();
-    if (current.id().get() == 1) {
+    List<Subject> subject =
+        List.of(new Subject(c.project(), c.change(), notes.getChange().getKey().get()));
+    if (c.patchSet() == 1) {
       // A new change: changes that named it before it was uploaded said "not found" until now.
-      return finder.openDependents(
-          List.of(new Subject(c.project(), c.change(), notes.getChange().getKey().get())));
+      return finder.openDependents(subject);
     }
-    PatchSet previous = notes.getPatchSets().get(PatchSet.id(c.change(), current.id().get() - 1));
-    if (previous != null) {
+    PatchSet after = notes.getPatchSets().get(PatchSet.id(c.change(), c.patchSet()));
+    PatchSet before = notes.getPatchSets().get(PatchSet.id(c.change(), c.patchSet() - 1));
+    if (after != null && before != null) {
       try (Repository repo = repoManager.openRepository(c.project());
           RevWalk rw = new RevWalk(repo)) {
-        String before = rw.parseCommit(previous.commitId()).getFullMessage();
-        String after = rw.parseCommit(current.commitId()).getFullMessage();
-        if (parser.parse(before).equals(parser.parse(after))) {
+        if (parser
+            .parse(rw.parseCommit(before.commitId()).getFullMessage())
+            .equals(parser.parse(rw.parseCommit(after.commitId()).getFullMessage()))) {
           return ImmutableList.of();
         }
       }
     }
-    return finder.openDependents(
-        List.of(new Subject(c.project(), c.change(), notes.getChange().getKey().get())));
+    return finder.openDependents(subject);
   }
 }

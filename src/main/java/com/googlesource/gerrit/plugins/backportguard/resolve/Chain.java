@@ -31,6 +31,9 @@ import java.util.Optional;
  * @param cycle a path of declarations that leads back to where it started, if there is one
  * @param cut changes whose own prerequisites were not followed, because the depth bound was reached
  * @param maxDepth the depth bound
+ * @param trimmed changes further down that declare more prerequisites than were followed, with how
+ *     many they declare
+ * @param maxDependencies how many declarations of each change were followed
  */
 public record Chain(
     Node root,
@@ -39,7 +42,9 @@ public record Chain(
     ImmutableList<Node> landingOrder,
     Optional<ImmutableList<Node>> cycle,
     ImmutableSet<Node> cut,
-    int maxDepth) {
+    int maxDepth,
+    ImmutableMap<Node, Integer> trimmed,
+    int maxDependencies) {
 
   /** A change in the chain: a Change-Id in a project. */
   public record Node(String project, String changeId) {}
@@ -52,6 +57,8 @@ public record Chain(
         ImmutableList.of(),
         Optional.empty(),
         ImmutableSet.of(),
+        0,
+        ImmutableMap.of(),
         0);
   }
 
@@ -62,6 +69,7 @@ public record Chain(
   public boolean goesDeeper() {
     return cycle.isPresent()
         || !cut.isEmpty()
+        || !trimmed.isEmpty()
         || needs.entrySet().stream()
             .anyMatch(e -> !e.getKey().equals(root) && !e.getValue().isEmpty());
   }

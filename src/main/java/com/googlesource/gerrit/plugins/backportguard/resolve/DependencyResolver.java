@@ -50,6 +50,7 @@ import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Ref;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.revwalk.RevSort;
 import org.eclipse.jgit.revwalk.RevWalk;
 
 /**
@@ -68,6 +69,9 @@ public class DependencyResolver {
   private static final ImmutableSet<ListChangesOption> OPTIONS =
       ImmutableSet.of(ListChangesOption.CURRENT_REVISION, ListChangesOption.SKIP_DIFFSTAT);
   private static final int QUERY_LIMIT = 500;
+
+  /** The most commits a search for a directly pushed prerequisite reads. */
+  static final int MAX_WALK = 10_000;
 
   /** How many reverts of reverts are followed. */
   private static final int MAX_REVERT_LEVELS = 3;
@@ -137,7 +141,7 @@ public class DependencyResolver {
       }
     }
     for (int depth = 1; !frontier.isEmpty(); depth++) {
-      Map<Node, List<DeclaredDependency>> declared = declarations(frontier, maxDependencies);
+      Map<Node, List<DeclaredDependency>> declared = declarations(frontier, maxDependencies, graph);
       if (depth >= maxDepth) {
         declared.forEach(
             (node, deps) -> {
@@ -185,7 +189,8 @@ public class DependencyResolver {
 
   /** The dependencies each prerequisite declares, read from the change that decides its state. */
   private Map<Node, List<DeclaredDependency>> declarations(
-      Map<Node, PrerequisiteStatus> nodes, int maxDependencies) throws IOException {
+      Map<Node, PrerequisiteStatus> nodes, int maxDependencies, PrerequisiteGraph graph)
+      throws IOException {
     Map<Node, List<DeclaredDependency>> out = new LinkedHashMap<>();
     Map<String, List<Node>> byProject = new LinkedHashMap<>();
     nodes
@@ -200,11 +205,14 @@ public class DependencyResolver {
           if (commit != null) {
             try {
               String message = rw.parseCommit(ObjectId.fromString(commit)).getFullMessage();
-              deps =
+              List<DeclaredDependency> all =
                   parser.parse(message).dependencies().stream()
                       .filter(d -> !(d.ref() instanceof DependencyRef.External))
-                      .limit(maxDependencies)
                       .toList();
+              if (all.size() > maxDependencies) {
+                graph.markTrimmed(n, all.size(), maxDependencies);
+              }
+              deps = all.subList(0, Math.min(all.size(), maxDependencies));
             } catch (MissingObjectException ex) {
               // Gone from the repository: nothing to follow.
             }
@@ -256,7 +264,13 @@ public class DependencyResolver {
     private final Set<String> firstTerms = new LinkedHashSet<>();
     private final Map<String, List<ChangeInfo>> byChangeId = new HashMap<>();
     private final Map<String, Branch> branches = new HashMap<>();
+
+    /** Merged reverts, by the number of the change each reverts. */
     private final Map<Integer, List<ChangeInfo>> revertsOf = new HashMap<>();
+
+    /** Merged changes carrying the Change-Id of a revert: the revert and its cherry-picks. */
+    private final Map<String, List<ChangeInfo>> copiesOfReverts = new HashMap<>();
+
     private List<ChangeInfo> firstResults = List.of();
 
     Lookup(CheckedChange self, QueryCount queries) {
@@ -285,8 +299,10 @@ public class DependencyResolver {
     }
 
     /**
-     * Fetches the merged reverts of every merged candidate, and the reverts of those reverts, a
-     * level per query: a revert merged on the target branch takes its original off it again.
+     * Fetches the merged reverts of every merged candidate, with every merged copy of each revert
+     * (a revert is usually cherry-picked onto the branches it must undo), then the reverts of
+     * those, a level at a time: two queries a level, and a level only when the one before found a
+     * revert.
      */
     private void queryReverts() throws RestApiException {
       Set<Integer> level = new TreeSet<>();
@@ -298,13 +314,25 @@ public class DependencyResolver {
         Set<String> terms = new LinkedHashSet<>();
         level.forEach(n -> terms.add("revertof:" + n));
         level.clear();
-        for (ChangeInfo r : query(terms, "status:merged")) {
-          List<ChangeInfo> list = revertsOf.computeIfAbsent(r.revertOf, k -> new ArrayList<>());
-          if (list.stream().noneMatch(o -> o._number.equals(r._number))) {
-            list.add(r);
-            level.add(r._number);
-          }
+        Set<String> revertIds = new LinkedHashSet<>();
+        for (ChangeInfo r : visible(query(terms, "status:merged"))) {
+          addOnce(revertsOf.computeIfAbsent(r.revertOf, k -> new ArrayList<>()), r);
+          revertIds.add("change:" + r.changeId);
         }
+        for (ChangeInfo c : visible(query(revertIds, "status:merged"))) {
+          addOnce(copiesOfReverts.computeIfAbsent(c.changeId, k -> new ArrayList<>()), c);
+          level.add(c._number);
+        }
+      }
+    }
+
+    private static List<ChangeInfo> visible(List<ChangeInfo> changes) {
+      return changes.stream().filter(c -> !Boolean.TRUE.equals(c.isPrivate)).toList();
+    }
+
+    private static void addOnce(List<ChangeInfo> list, ChangeInfo c) {
+      if (list.stream().noneMatch(o -> o._number.equals(c._number))) {
+        list.add(c);
       }
     }
 
@@ -344,6 +372,11 @@ public class DependencyResolver {
     private void index(ChangeInfo c) {
       if (c._number == self.number()) {
         // The change under check is never its own prerequisite.
+        return;
+      }
+      if (Boolean.TRUE.equals(c.isPrivate)) {
+        // Private changes are their owner's business: naming one on a change others can read
+        // would leak it, even when the owner of both is the same.
         return;
       }
       List<ChangeInfo> list = byChangeId.computeIfAbsent(c.changeId, k -> new ArrayList<>());
@@ -474,14 +507,24 @@ public class DependencyResolver {
       }
     }
 
+    /**
+     * Walks the branch from its tip, newest commits first, until every Change-Id is found or {@link
+     * #MAX_WALK} commits were read. Commit times do not bound it: they say when a commit was made,
+     * not when it was pushed, and a missed push would block a change wrongly.
+     */
     private Map<String, String> findPushedCommits(
         Project.NameKey project, ObjectId tip, Set<String> wanted) throws IOException {
       Map<String, String> found = new HashMap<>();
       try (Repository repo = repoManager.openRepository(project);
           RevWalk rw = new RevWalk(repo)) {
         rw.setRetainBody(true);
+        rw.sort(RevSort.COMMIT_TIME_DESC);
         rw.markStart(rw.parseCommit(tip));
+        int walked = 0;
         for (RevCommit c : rw) {
+          if (++walked > MAX_WALK) {
+            break;
+          }
           for (String id : c.getFooterLines("Change-Id")) {
             for (String w : wanted) {
               if (id.strip().startsWith(w)) {
@@ -531,8 +574,9 @@ public class DependencyResolver {
     }
 
     /**
-     * The merged candidates in the branch that a merged revert in the branch undid (and no revert
-     * of that revert redid), each with its revert.
+     * The merged candidates in the branch, each with the revert that took the Change-Id off the
+     * branch again, if one did: a merged revert of any change carrying the Change-Id, with a copy
+     * of that revert in the branch, not itself reverted in the branch.
      */
     private ImmutableMap<Integer, Candidate> revertsInBranch(
         Project.NameKey project,
@@ -543,30 +587,48 @@ public class DependencyResolver {
       if (revertsOf.isEmpty()) {
         return ImmutableMap.of();
       }
-      ImmutableMap.Builder<Integer, Candidate> out = ImmutableMap.builder();
+      List<Integer> merged =
+          candidates.stream()
+              .filter(c -> c.status() == Candidate.Status.MERGED)
+              .map(Candidate::number)
+              .toList();
+      Optional<ChangeInfo> revert;
       try (Repository repo = repoManager.openRepository(project);
           RevWalk rw = new RevWalk(repo)) {
-        RevCommit tipCommit = rw.parseCommit(tip);
-        for (Candidate c : candidates) {
-          boolean in = c.isOn(self.branch()) || reachable.contains(c.number());
-          if (c.status() == Candidate.Status.MERGED && in) {
-            Optional<ChangeInfo> revert = effectiveRevert(c.number(), rw, tipCommit, 0);
-            revert.ifPresent(r -> out.put(c.number(), toCandidate(r)));
-          }
+        revert = effectiveRevert(merged, rw, rw.parseCommit(tip), 0);
+      }
+      if (revert.isEmpty()) {
+        return ImmutableMap.of();
+      }
+      ImmutableMap.Builder<Integer, Candidate> out = ImmutableMap.builder();
+      for (Candidate c : candidates) {
+        boolean in = c.isOn(self.branch()) || reachable.contains(c.number());
+        if (c.status() == Candidate.Status.MERGED && in) {
+          out.put(c.number(), toCandidate(revert.get()));
         }
       }
       return out.buildKeepingLast();
     }
 
-    /** A merged revert of the change in the branch that was not itself reverted in the branch. */
-    private Optional<ChangeInfo> effectiveRevert(int number, RevWalk rw, RevCommit tip, int level)
-        throws IOException {
+    /**
+     * The copy in the branch of a merged revert of any of the changes, unless a revert of that
+     * revert is in the branch too.
+     */
+    private Optional<ChangeInfo> effectiveRevert(
+        List<Integer> changes, RevWalk rw, RevCommit tip, int level) throws IOException {
       if (level >= MAX_REVERT_LEVELS) {
         return Optional.empty();
       }
-      for (ChangeInfo r : revertsOf.getOrDefault(number, List.of())) {
-        if (inBranch(r, rw, tip) && effectiveRevert(r._number, rw, tip, level + 1).isEmpty()) {
-          return Optional.of(r);
+      for (int number : changes) {
+        for (ChangeInfo r : revertsOf.getOrDefault(number, List.of())) {
+          List<ChangeInfo> copies = copiesOfReverts.getOrDefault(r.changeId, List.of(r));
+          for (ChangeInfo copy : copies) {
+            if (inBranch(copy, rw, tip)
+                && effectiveRevert(copies.stream().map(c -> c._number).toList(), rw, tip, level + 1)
+                    .isEmpty()) {
+              return Optional.of(copy);
+            }
+          }
         }
       }
       return Optional.empty();

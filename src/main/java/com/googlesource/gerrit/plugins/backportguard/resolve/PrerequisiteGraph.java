@@ -39,6 +39,8 @@ public final class PrerequisiteGraph {
   private final Map<Node, PrerequisiteStatus> statuses = new LinkedHashMap<>();
   private final Map<Node, Set<Node>> needs = new LinkedHashMap<>();
   private final Set<Node> cut = new LinkedHashSet<>();
+  private final Map<Node, Integer> trimmed = new LinkedHashMap<>();
+  private int maxDependencies;
 
   public PrerequisiteGraph(Node root, int maxDepth) {
     this.root = root;
@@ -68,6 +70,15 @@ public final class PrerequisiteGraph {
     cut.add(node);
   }
 
+  /**
+   * Records that only the first {@code followed} of a change's {@code declared} prerequisites were
+   * followed.
+   */
+  public void markTrimmed(Node node, int declared, int followed) {
+    trimmed.put(node, declared);
+    maxDependencies = followed;
+  }
+
   public Chain build() {
     return new Chain(
         root,
@@ -79,7 +90,9 @@ public final class PrerequisiteGraph {
         landingOrder(),
         cycle(),
         ImmutableSet.copyOf(cut),
-        maxDepth);
+        maxDepth,
+        ImmutableMap.copyOf(trimmed),
+        maxDependencies);
   }
 
   /** Depth-first from the root: each change after everything it needs, the root left out. */

@@ -277,6 +277,17 @@ public final class VerdictComment {
       }
       out.append(i).append(". this change\n");
     }
+    chain
+        .trimmed()
+        .forEach(
+            (node, declared) ->
+                out.append("\n")
+                    .append(name(verdict, chain, node))
+                    .append(" declares ")
+                    .append(declared)
+                    .append(" prerequisites; the ones after the first ")
+                    .append(chain.maxDependencies())
+                    .append(" were not followed (plugin.backport-guard.maxDependencies).\n"));
     for (Node node : chain.cut()) {
       out.append("\n")
           .append(name(verdict, chain, node))

@@ -714,4 +714,22 @@ class CoalescingQueueTest {
     assertThat(q.awaitIdle(SAFETY_NET)).isTrue();
     assertThat(failures).containsExactly(new Failure("k", 1, gone));
   }
+
+  @Test
+  void aStoppedExecutorFailsTheCallerInsteadOfKeepingTheKeyForever() throws Exception {
+    ScheduledThreadPoolExecutor stopped = new ScheduledThreadPoolExecutor(1);
+    stopped.shutdownNow();
+    CoalescingQueue<String, String> q =
+        new CoalescingQueue<>(
+            stopped, key -> "ran", t -> false, ImmutableList.of(), (key, attempts, cause) -> {});
+
+    CompletableFuture<String> answer = q.submit("a");
+
+    ExecutionException e = assertThrows(ExecutionException.class, () -> answer.get(1, SECONDS));
+    assertThat(e)
+        .hasCauseThat()
+        .isInstanceOf(java.util.concurrent.RejectedExecutionException.class);
+    assertThat(q.size()).isEqualTo(0);
+    assertThat(q.awaitIdle(Duration.ZERO)).isTrue();
+  }
 }
