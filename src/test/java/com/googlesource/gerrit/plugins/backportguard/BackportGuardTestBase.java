@@ -38,6 +38,7 @@ import com.google.gerrit.extensions.common.ChangeInput;
 import com.google.gerrit.extensions.common.ChangeMessageInfo;
 import com.google.gerrit.extensions.common.LabelDefinitionInput;
 import com.google.gerrit.extensions.common.LabelInfo;
+import com.google.gerrit.extensions.restapi.RestApiException;
 import com.google.gerrit.testing.ConfigSuite;
 import com.google.inject.Inject;
 import com.googlesource.gerrit.plugins.backportguard.evaluate.EvaluationQueue;
@@ -156,7 +157,9 @@ public abstract class BackportGuardTestBase extends LightweightPluginDaemonTest 
     createBranch(BranchNameKey.create(p, branch));
   }
 
+  /** Approves and submits a change once the plugin is done with it. */
   protected void merge(ChangeInfo c) throws Exception {
+    awaitEvaluations();
     gApi.changes().id(c.id).current().review(ReviewInput.approve());
     gApi.changes().id(c.id).current().submit();
   }
@@ -190,7 +193,32 @@ public abstract class BackportGuardTestBase extends LightweightPluginDaemonTest 
     return gApi.changes().id(c.id).current().cherryPick(in).get();
   }
 
+  /** An update by the test user. */
+  protected interface Update {
+    void run() throws Exception;
+  }
+
+  /**
+   * Runs an update of a change the plugin may be posting on at the same moment. Over REST Gerrit
+   * retries such a lock failure for the user; the Java API used here does not, so the test does.
+   */
+  protected static void racingThePlugin(Update update) throws Exception {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        update.run();
+        return;
+      } catch (RestApiException e) {
+        if (attempt == 10 || !EvaluationQueue.isTransient(e)) {
+          throw e;
+        }
+        Thread.sleep(50L * attempt);
+      }
+    }
+  }
+
+  /** Abandons a change once the plugin is done with it, as its own update would race the user's. */
   protected void abandon(ChangeInfo c) throws Exception {
+    awaitEvaluations();
     gApi.changes().id(c.id).abandon();
   }
 

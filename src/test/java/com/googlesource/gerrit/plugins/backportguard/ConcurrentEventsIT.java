@@ -68,16 +68,15 @@ public class ConcurrentEventsIT extends BackportGuardTestBase {
       for (int i = 1; i <= rounds; i++) {
         boolean passes = (i % 2 == 0) == lastPasses;
         String dependency = passes ? satisfied.changeId : missing.changeId;
-        gApi.changes()
-            .id(backport.id)
-            .setMessage(
-                "Use it, take "
-                    + i
-                    + "\n\nDepends-On: "
-                    + dependency
-                    + "\nChange-Id: "
-                    + backport.changeId
-                    + "\n");
+        String message =
+            "Use it, take "
+                + i
+                + "\n\nDepends-On: "
+                + dependency
+                + "\nChange-Id: "
+                + backport.changeId
+                + "\n";
+        racingThePlugin(() -> gApi.changes().id(backport.id).setMessage(message));
       }
       for (Future<?> f : pokes) {
         f.get(60, TimeUnit.SECONDS);

@@ -28,7 +28,7 @@ import org.junit.Test;
 public class PatchSetUpdatesIT extends BackportGuardTestBase {
 
   private void editMessage(ChangeInfo c, String newMessage) throws Exception {
-    gApi.changes().id(c.id).setMessage(newMessage);
+    racingThePlugin(() -> gApi.changes().id(c.id).setMessage(newMessage));
     awaitEvaluations();
   }
 
@@ -190,7 +190,7 @@ public class PatchSetUpdatesIT extends BackportGuardTestBase {
     assertThat(vote(backport)).isEqualTo(-1);
 
     merge(cherryPick(prerequisite));
-    gApi.changes().id(backport.id).rebase();
+    racingThePlugin(() -> gApi.changes().id(backport.id).rebase());
     awaitEvaluations();
 
     assertThat(vote(backport)).isEqualTo(0);
