@@ -34,6 +34,8 @@ import java.util.Optional;
  * @param trimmed changes further down that declare more prerequisites than were followed, with how
  *     many they declare
  * @param maxDependencies how many declarations of each change were followed
+ * @param tooWide changes whose prerequisites were not followed because their level of the chain
+ *     declared more than one check resolves
  */
 public record Chain(
     Node root,
@@ -44,7 +46,8 @@ public record Chain(
     ImmutableSet<Node> cut,
     int maxDepth,
     ImmutableMap<Node, Integer> trimmed,
-    int maxDependencies) {
+    int maxDependencies,
+    ImmutableSet<Node> tooWide) {
 
   /** A change in the chain: a Change-Id in a project. */
   public record Node(String project, String changeId) {}
@@ -59,7 +62,8 @@ public record Chain(
         ImmutableSet.of(),
         0,
         ImmutableMap.of(),
-        0);
+        0,
+        ImmutableSet.of());
   }
 
   /**
@@ -70,6 +74,7 @@ public record Chain(
     return cycle.isPresent()
         || !cut.isEmpty()
         || !trimmed.isEmpty()
+        || !tooWide.isEmpty()
         || needs.entrySet().stream()
             .anyMatch(e -> !e.getKey().equals(root) && !e.getValue().isEmpty());
   }

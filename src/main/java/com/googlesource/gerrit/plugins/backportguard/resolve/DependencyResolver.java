@@ -19,6 +19,7 @@ import static com.google.common.collect.ImmutableList.toImmutableList;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import com.google.common.collect.ImmutableSet;
+import com.google.common.flogger.FluentLogger;
 import com.google.gerrit.entities.Project;
 import com.google.gerrit.extensions.api.GerritApi;
 import com.google.gerrit.extensions.client.ChangeStatus;
@@ -37,6 +38,7 @@ import com.googlesource.gerrit.plugins.backportguard.resolve.Chain.Node;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -66,12 +68,17 @@ import org.eclipse.jgit.revwalk.RevWalk;
  * prerequisite project, only when the index left a prerequisite unsettled.
  */
 public class DependencyResolver {
+  private static final FluentLogger logger = FluentLogger.forEnclosingClass();
+
   private static final ImmutableSet<ListChangesOption> OPTIONS =
       ImmutableSet.of(ListChangesOption.CURRENT_REVISION, ListChangesOption.SKIP_DIFFSTAT);
   private static final int QUERY_LIMIT = 500;
 
   /** The most commits a search for a directly pushed prerequisite reads. */
   static final int MAX_WALK = 10_000;
+
+  /** How many declarations one level of a chain resolves at most. */
+  public static final int MAX_DECLARATIONS_PER_LEVEL = 200;
 
   /** How many reverts of reverts are followed. */
   private static final int MAX_REVERT_LEVELS = 3;
@@ -150,6 +157,19 @@ public class DependencyResolver {
               }
             });
         break;
+      }
+      // A level's declarations go into one query: keep it well inside the index's term limit, and
+      // say which changes were not followed rather than fail the whole check.
+      int budget = MAX_DECLARATIONS_PER_LEVEL;
+      for (Iterator<Map.Entry<Node, List<DeclaredDependency>>> it = declared.entrySet().iterator();
+          it.hasNext(); ) {
+        Map.Entry<Node, List<DeclaredDependency>> e = it.next();
+        if (e.getValue().size() > budget) {
+          graph.markTooWide(e.getKey());
+          it.remove();
+        } else {
+          budget -= e.getValue().size();
+        }
       }
       List<DeclaredDependency> all = new ArrayList<>();
       declared.values().forEach(all::addAll);
@@ -683,11 +703,15 @@ public class DependencyResolver {
       }
       queries.count++;
       String any = String.join(" OR ", terms);
-      return gApi.changes()
-          .query(filter.isEmpty() ? any : filter + " (" + any + ")")
-          .withOptions(OPTIONS)
-          .withLimit(QUERY_LIMIT)
-          .get();
+      String q = filter.isEmpty() ? any : filter + " (" + any + ")";
+      List<ChangeInfo> found =
+          gApi.changes().query(q).withOptions(OPTIONS).withLimit(QUERY_LIMIT).get();
+      if (found.size() >= QUERY_LIMIT) {
+        logger.atWarning().log(
+            "Checking change %d: %d or more changes match %s; the verdict may miss some",
+            self.number(), QUERY_LIMIT, q);
+      }
+      return found;
     }
 
     private static Candidate toCandidate(ChangeInfo c) {

@@ -40,6 +40,7 @@ public final class PrerequisiteGraph {
   private final Map<Node, Set<Node>> needs = new LinkedHashMap<>();
   private final Set<Node> cut = new LinkedHashSet<>();
   private final Map<Node, Integer> trimmed = new LinkedHashMap<>();
+  private final Set<Node> tooWide = new LinkedHashSet<>();
   private int maxDependencies;
 
   public PrerequisiteGraph(Node root, int maxDepth) {
@@ -79,6 +80,11 @@ public final class PrerequisiteGraph {
     maxDependencies = followed;
   }
 
+  /** Records that a change's prerequisites were not followed: its level declared too many. */
+  public void markTooWide(Node node) {
+    tooWide.add(node);
+  }
+
   public Chain build() {
     return new Chain(
         root,
@@ -92,7 +98,8 @@ public final class PrerequisiteGraph {
         ImmutableSet.copyOf(cut),
         maxDepth,
         ImmutableMap.copyOf(trimmed),
-        maxDependencies);
+        maxDependencies,
+        ImmutableSet.copyOf(tooWide));
   }
 
   /** Depth-first from the root: each change after everything it needs, the root left out. */

@@ -18,6 +18,7 @@ import com.googlesource.gerrit.plugins.backportguard.parse.UnreadableLine;
 import com.googlesource.gerrit.plugins.backportguard.resolve.Candidate;
 import com.googlesource.gerrit.plugins.backportguard.resolve.Chain;
 import com.googlesource.gerrit.plugins.backportguard.resolve.Chain.Node;
+import com.googlesource.gerrit.plugins.backportguard.resolve.DependencyResolver;
 import com.googlesource.gerrit.plugins.backportguard.resolve.DependencyResult;
 import com.googlesource.gerrit.plugins.backportguard.resolve.PrerequisiteStatus;
 import java.util.List;
@@ -294,7 +295,16 @@ public final class VerdictComment {
           .append(" declares prerequisites of its own that were not checked: the chain was")
           .append(" followed ")
           .append(chain.maxDepth())
-          .append(" levels deep (plugin.backport-guard.maxChainDepth). Check them on it.\n");
+          .append(chain.maxDepth() == 1 ? " level" : " levels")
+          .append(" deep (plugin.backport-guard.maxChainDepth). Check them on it.\n");
+    }
+    for (Node node : chain.tooWide()) {
+      out.append("\n")
+          .append(name(verdict, chain, node))
+          .append(" declares prerequisites of its own that were not checked: its level of the")
+          .append(" chain declares more than ")
+          .append(DependencyResolver.MAX_DECLARATIONS_PER_LEVEL)
+          .append(". Check them on it.\n");
     }
   }
 

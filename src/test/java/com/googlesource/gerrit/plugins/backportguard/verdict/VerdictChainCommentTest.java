@@ -282,7 +282,20 @@ class VerdictChainCommentTest {
     assertThat(comment.format(v))
         .contains(
             "\nchange 21 declares prerequisites of its own that were not checked: the chain was"
-                + " followed 1 levels deep (plugin.backport-guard.maxChainDepth).");
+                + " followed 1 level deep (plugin.backport-guard.maxChainDepth).");
+  }
+
+  @Test
+  void aLevelTooWideToFollowIsReported() {
+    PrerequisiteGraph g = new PrerequisiteGraph(ROOT, 10);
+    g.addNeed(ROOT, N21, S21);
+    g.markTooWide(N21);
+    Verdict v = verdict(true, g.build(), ImmutableList.of(result("Depends-On: I21", S21)));
+
+    assertThat(comment.format(v))
+        .contains(
+            "\nchange 21 declares prerequisites of its own that were not checked: its level of"
+                + " the chain declares more than 200. Check them on it.");
   }
 
   @Test
