@@ -50,6 +50,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.function.Consumer;
 import org.eclipse.jgit.lib.Config;
+import org.eclipse.jgit.transport.RefSpec;
 import org.junit.Before;
 
 /**
@@ -170,6 +171,18 @@ public abstract class BackportGuardTestBase extends LightweightPluginDaemonTest 
     ChangeInfo prerequisite = create("master", message("Add the helper"));
     merge(prerequisite);
     return prerequisite;
+  }
+
+  /** Pushes a commit straight into {@link #BRANCH}, without review. */
+  protected void pushToBranch(String message) throws Exception {
+    testRepo
+        .git()
+        .fetch()
+        .setRefSpecs("refs/heads/" + BRANCH + ":refs/remotes/origin/" + BRANCH)
+        .call();
+    testRepo.reset("origin/" + BRANCH);
+    testRepo.branch("HEAD").commit().message(message).create();
+    testRepo.git().push().setRefSpecs(new RefSpec("HEAD:refs/heads/" + BRANCH)).call();
   }
 
   /** A backport on {@link #BRANCH} declaring one dependency, once the plugin has checked it. */

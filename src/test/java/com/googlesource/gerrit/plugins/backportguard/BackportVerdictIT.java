@@ -21,7 +21,6 @@ import static com.google.gerrit.server.group.SystemGroupBackend.REGISTERED_USERS
 import com.google.gerrit.entities.Permission;
 import com.google.gerrit.entities.Project;
 import com.google.gerrit.extensions.common.ChangeInfo;
-import org.eclipse.jgit.transport.RefSpec;
 import org.junit.Test;
 
 /** The verdict on backports for each way a prerequisite can stand on the target branch. */
@@ -282,14 +281,7 @@ public class BackportVerdictIT extends BackportGuardTestBase {
   public void directPushCarryingTheChangeIdCounts() throws Exception {
     createBranch(project, BRANCH);
     String id = newChangeId();
-    testRepo
-        .git()
-        .fetch()
-        .setRefSpecs("refs/heads/" + BRANCH + ":refs/remotes/origin/" + BRANCH)
-        .call();
-    testRepo.reset("origin/" + BRANCH);
-    testRepo.branch("HEAD").commit().message("Hotfix\n\nChange-Id: " + id + "\n").create();
-    testRepo.git().push().setRefSpecs(new RefSpec("HEAD:refs/heads/" + BRANCH)).call();
+    pushToBranch("Hotfix\n\nChange-Id: " + id + "\n");
     ChangeInfo backport = backport(id);
 
     assertThat(vote(backport)).isEqualTo(0);

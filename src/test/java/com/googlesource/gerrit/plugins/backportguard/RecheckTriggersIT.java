@@ -26,7 +26,6 @@ import com.googlesource.gerrit.plugins.backportguard.evaluate.EvaluationExecutor
 import com.googlesource.gerrit.plugins.backportguard.evaluate.EvaluationReport;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ScheduledExecutorService;
-import org.eclipse.jgit.transport.RefSpec;
 import org.junit.Test;
 
 /**
@@ -34,6 +33,13 @@ import org.junit.Test;
  * re-checks the open changes that depend on it.
  */
 public class RecheckTriggersIT extends BackportGuardTestBase {
+
+  /** A prerequisite merged on master after the cut, and its backport merged on the branch. */
+  private ChangeInfo mergedBackportOfAPrerequisite() throws Exception {
+    ChangeInfo pick = cherryPick(prerequisiteMergedAfterCut());
+    merge(pick);
+    return pick;
+  }
 
   @Test
   public void backportOfThePrerequisiteMergingFlipsTheDependent() throws Exception {
@@ -111,10 +117,8 @@ public class RecheckTriggersIT extends BackportGuardTestBase {
 
   @Test
   public void mergedRevertOnTheBranchMakesThePrerequisiteMissingAgain() throws Exception {
-    ChangeInfo prerequisite = prerequisiteMergedAfterCut();
-    ChangeInfo pick = cherryPick(prerequisite);
-    merge(pick);
-    ChangeInfo dependent = backport(prerequisite.changeId);
+    ChangeInfo pick = mergedBackportOfAPrerequisite();
+    ChangeInfo dependent = backport(pick.changeId);
     assertThat(vote(dependent)).isEqualTo(0);
 
     ChangeInfo revert = gApi.changes().id(pick.id).revert(new RevertInput()).get();
@@ -133,18 +137,7 @@ public class RecheckTriggersIT extends BackportGuardTestBase {
     ChangeInfo dependent = backport(prerequisite.changeId);
     assertThat(vote(dependent)).isEqualTo(-1);
 
-    testRepo
-        .git()
-        .fetch()
-        .setRefSpecs("refs/heads/" + BRANCH + ":refs/remotes/origin/" + BRANCH)
-        .call();
-    testRepo.reset("origin/" + BRANCH);
-    testRepo
-        .branch("HEAD")
-        .commit()
-        .message("Add the helper\n\nChange-Id: " + prerequisite.changeId + "\n")
-        .create();
-    testRepo.git().push().setRefSpecs(new RefSpec("HEAD:refs/heads/" + BRANCH)).call();
+    pushToBranch("Add the helper\n\nChange-Id: " + prerequisite.changeId + "\n");
     awaitEvaluations();
 
     assertThat(vote(dependent)).isEqualTo(0);
@@ -253,10 +246,8 @@ public class RecheckTriggersIT extends BackportGuardTestBase {
 
   @Test
   public void revertOfTheRevertReChecksTheDependentsOfTheOriginal() throws Exception {
-    ChangeInfo prerequisite = prerequisiteMergedAfterCut();
-    ChangeInfo pick = cherryPick(prerequisite);
-    merge(pick);
-    ChangeInfo dependent = backport(prerequisite.changeId);
+    ChangeInfo pick = mergedBackportOfAPrerequisite();
+    ChangeInfo dependent = backport(pick.changeId);
     assertThat(vote(dependent)).isEqualTo(0);
 
     ChangeInfo revert = gApi.changes().id(pick.id).revert(new RevertInput()).get();

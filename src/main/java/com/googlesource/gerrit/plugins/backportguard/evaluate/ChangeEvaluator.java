@@ -174,16 +174,7 @@ public class ChangeEvaluator {
     } else {
       bot = serviceAccount(project, true);
       if (bot.isEmpty()) {
-        return new EvaluationReport(
-            project,
-            changeId,
-            EvaluationReport.Result.NOT_POSTED,
-            "no service account",
-            0,
-            0,
-            false,
-            0,
-            Duration.ZERO);
+        return EvaluationReport.notPosted(project, changeId, "no service account");
       }
       CheckedChange checked =
           new CheckedChange(project, changeId.get(), change.getKey().get(), branch);

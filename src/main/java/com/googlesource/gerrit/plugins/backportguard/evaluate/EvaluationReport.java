@@ -58,6 +58,25 @@ public record EvaluationReport(
         project, change, Result.SKIPPED, why, 0, 0, false, 0, Duration.ZERO);
   }
 
+  static EvaluationReport notPosted(Project.NameKey project, Change.Id change, String why) {
+    return new EvaluationReport(
+        project, change, Result.NOT_POSTED, why, 0, 0, false, 0, Duration.ZERO);
+  }
+
+  static EvaluationReport posted(
+      Project.NameKey project, Change.Id change, int voteBefore, int voteAfter, boolean comment) {
+    return new EvaluationReport(
+        project,
+        change,
+        comment || voteBefore != voteAfter ? Result.UPDATED : Result.UNCHANGED,
+        "",
+        voteBefore,
+        voteAfter,
+        comment,
+        0,
+        Duration.ZERO);
+  }
+
   EvaluationReport withCost(int indexQueries, Duration elapsed) {
     return new EvaluationReport(
         project,

@@ -41,7 +41,6 @@ import com.google.inject.Inject;
 import com.googlesource.gerrit.plugins.backportguard.config.ProjectSettings;
 import com.googlesource.gerrit.plugins.backportguard.evaluate.MisconfigurationLog.Setting;
 import com.googlesource.gerrit.plugins.backportguard.verdict.VerdictComment;
-import java.time.Duration;
 import java.util.Collection;
 import java.util.Optional;
 
@@ -108,7 +107,7 @@ public class VotePoster {
           String.format(
               "account %s cannot see change %d; grant it read access to the project",
               botName, changeId.get()));
-      return notPosted(project, changeId, "service account cannot see the change");
+      return EvaluationReport.notPosted(project, changeId, "service account cannot see the change");
     }
     Optional<LabelType> label =
         projectCache.get(project).flatMap(p -> p.getLabelTypes(notes).byLabel(settings.label()));
@@ -120,23 +119,15 @@ public class VotePoster {
               "label %s does not exist for branch %s; define it (e.g. in All-Projects) or name"
                   + " an existing label in [plugin \"%s\"] label of project.config",
               settings.label(), change.getDest().shortName(), pluginName));
-      return notPosted(project, changeId, "label " + settings.label() + " missing");
+      return EvaluationReport.notPosted(
+          project, changeId, "label " + settings.label() + " missing");
     }
     boolean comment =
         !lastComment(notes.getChangeMessages(), bot).equals(Optional.of(outcome.comment()));
     int before = currentVote(notes, evaluated, bot, label.get());
     boolean vote = before != outcome.vote();
     if (!comment && !vote) {
-      return new EvaluationReport(
-          project,
-          changeId,
-          EvaluationReport.Result.UNCHANGED,
-          "",
-          before,
-          before,
-          false,
-          0,
-          Duration.ZERO);
+      return EvaluationReport.posted(project, changeId, before, before, false);
     }
     if (vote
         && outcome.vote() != 0
@@ -154,7 +145,7 @@ public class VotePoster {
               settings.label(),
               Math.min(settings.failVote(), 0),
               Math.max(settings.passVote(), 0)));
-      return notPosted(project, changeId, "no permission to vote");
+      return EvaluationReport.notPosted(project, changeId, "no permission to vote");
     }
     // Gerrit accepts votes on outdated patch sets, so check once more right before posting.
     if (!notesFactory
@@ -181,27 +172,12 @@ public class VotePoster {
           Setting.VOTE_PERMISSION,
           String.format(
               "account %s may not review change %d: %s", botName, changeId.get(), e.getMessage()));
-      return notPosted(project, changeId, "no permission to review");
+      return EvaluationReport.notPosted(project, changeId, "no permission to review");
     }
     logger.atFine().log(
         "Posted on change %d, patch set %d: vote %d, comment %s",
         changeId.get(), evaluated.get(), outcome.vote(), comment);
-    return new EvaluationReport(
-        project,
-        changeId,
-        EvaluationReport.Result.UPDATED,
-        "",
-        before,
-        outcome.vote(),
-        comment,
-        0,
-        Duration.ZERO);
-  }
-
-  private static EvaluationReport notPosted(
-      Project.NameKey project, Change.Id changeId, String why) {
-    return new EvaluationReport(
-        project, changeId, EvaluationReport.Result.NOT_POSTED, why, 0, 0, false, 0, Duration.ZERO);
+    return EvaluationReport.posted(project, changeId, before, outcome.vote(), comment);
   }
 
   private int currentVote(ChangeNotes notes, PatchSet.Id ps, Account.Id bot, LabelType label) {
