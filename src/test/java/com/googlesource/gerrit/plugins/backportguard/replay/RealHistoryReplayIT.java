@@ -400,6 +400,28 @@ public class RealHistoryReplayIT extends BackportGuardTestBase {
         "%s: %d MiB (the whole test JVM: Gerrit, its caches, both repositories)", what, used >> 20);
   }
 
+  /**
+   * Whether a class (or the class a nested or lambda class belongs to) is the plugin's, not a
+   * test's.
+   */
+  private static boolean isPluginClass(String name) {
+    int nested = name.indexOf('$');
+    try {
+      Class<?> c =
+          Class.forName(
+              nested < 0 ? name : name.substring(0, nested),
+              false,
+              RealHistoryReplayIT.class.getClassLoader());
+      return !c.getProtectionDomain()
+          .getCodeSource()
+          .getLocation()
+          .getPath()
+          .contains("test-classes");
+    } catch (ClassNotFoundException e) {
+      return false;
+    }
+  }
+
   /** The plugin's own objects alive on the heap, from the JVM's class histogram (after a GC). */
   private static String pluginObjects() throws Exception {
     String histogram =
@@ -419,8 +441,7 @@ public class RealHistoryReplayIT extends BackportGuardTestBase {
         continue;
       }
       String name = f[3].substring(PLUGIN_PACKAGE.length());
-      // Only the plugin's main classes, not this test's.
-      if (name.startsWith("replay.") || name.contains("IT") || name.contains("TestBase")) {
+      if (!isPluginClass(f[3])) {
         continue;
       }
       instances += Long.parseLong(f[1]);
