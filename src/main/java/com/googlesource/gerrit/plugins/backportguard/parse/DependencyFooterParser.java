@@ -54,6 +54,9 @@ public class DependencyFooterParser {
   // JGit's footer key starts the line: an indented line continues the footer above it.
   private static final Pattern VALID_KEY = Pattern.compile("depends-on:", Pattern.CASE_INSENSITIVE);
 
+  // git's patch divider: "---" then a space or the end of the line.
+  private static final Pattern DIVIDER = Pattern.compile("---(\\s|$)");
+
   private final ChangeUrlParser urls;
 
   public DependencyFooterParser(ChangeUrlParser urls) {
@@ -75,13 +78,25 @@ public class DependencyFooterParser {
         unreadable.add(new UnreadableLine(line, e.getMessage()));
       }
     }
-    for (String line : footerBlock(commitMessage, footers)) {
+    List<String> lines = lines(commitMessage);
+    int blockStart = footerBlockStart(lines);
+    for (String line : lines.subList(blockStart, lines.size())) {
       if (NEAR_MISS.matcher(line).matches() && !isDependsOnFooter(line)) {
         unreadable.add(
             new UnreadableLine(
                 line.strip(),
                 "not read as a dependency: the footer must be written \"Depends-On: <value>\""
                     + " (key Depends-On, then a colon)"));
+      }
+    }
+    for (String line : trailersAboveDivider(lines, blockStart)) {
+      if (NEAR_MISS.matcher(line).matches() || isDependsOnFooter(line)) {
+        unreadable.add(
+            new UnreadableLine(
+                line.strip(),
+                "not read as a dependency: git interpret-trailers stops at the \"---\" line"
+                    + " below it and reads this as a trailer, but Gerrit reads footers only in"
+                    + " the last paragraph; move it into the last paragraph, with Change-Id"));
       }
     }
     return new DeclaredDependencies(deps.build(), unreadable.build());
@@ -156,21 +171,52 @@ public class DependencyFooterParser {
     return VALID_KEY.matcher(line).lookingAt();
   }
 
+  /** The message's lines, without the line feeds that end it, as JGit reads them. */
+  private static List<String> lines(String message) {
+    int end = message.length();
+    while (end > 0 && message.charAt(end - 1) == '\n') {
+      end--;
+    }
+    return List.of(message.substring(0, end).split("\n", -1));
+  }
+
   /**
-   * The lines of the footer block: the last paragraph, where JGit looks for footers. A message of
-   * one paragraph has a footer block only where JGit found footers in it.
+   * Where JGit's footer block starts: after the last empty line (a line of spaces does not end a
+   * paragraph for JGit), and never on the first line, which is the subject.
    */
-  private static List<String> footerBlock(String message, List<FooterLine> footers) {
-    List<String> lines = message.stripTrailing().lines().toList();
-    int lastBlank = -1;
-    for (int i = 0; i < lines.size(); i++) {
-      if (lines.get(i).isBlank()) {
-        lastBlank = i;
+  private static int footerBlockStart(List<String> lines) {
+    for (int i = lines.size() - 1; i > 0; i--) {
+      if (lines.get(i).isEmpty()) {
+        return i + 1;
       }
     }
-    if (lastBlank < 0) {
-      return footers.isEmpty() ? List.of() : lines;
+    return Math.min(1, lines.size());
+  }
+
+  /**
+   * The lines that {@code git interpret-trailers} takes for the trailer block when a {@code ---}
+   * line (git's patch divider) comes before JGit's footer block: git stops reading the message at
+   * the divider and looks for trailers in the paragraph above it, which Gerrit never reads.
+   */
+  private static List<String> trailersAboveDivider(List<String> lines, int blockStart) {
+    int divider = -1;
+    for (int i = 1; i < blockStart && divider < 0; i++) {
+      if (DIVIDER.matcher(lines.get(i)).lookingAt()) {
+        divider = i;
+      }
     }
-    return lines.subList(lastBlank + 1, lines.size());
+    if (divider < 0) {
+      return List.of();
+    }
+    int end = divider;
+    while (end > 1 && lines.get(end - 1).isBlank()) {
+      end--;
+    }
+    int start = end;
+    while (start > 1 && !lines.get(start - 1).isBlank()) {
+      start--;
+    }
+    // The first paragraph is the subject, never trailers.
+    return start <= 1 ? List.of() : lines.subList(start, end);
   }
 }

@@ -231,4 +231,64 @@ class DependencyFooterParserTest {
     assertThat(only("Depends-On: https://gerrit.example.org/r/c/a+b/+/5"))
         .isEqualTo(new ChangeNumber(Optional.of("a+b"), 5));
   }
+
+  @Test
+  void footerAboveAGitPatchDividerIsReported() {
+    // git interpret-trailers reads trailers above the first "---" line; JGit only the last
+    // paragraph.
+    DeclaredDependencies d =
+        parser.parse(
+            "Subject\n\nBody.\n\nDepends-On: "
+                + ID
+                + "\n---\nTest output:\n--- Expected\n\nChange-Id: "
+                + ID2
+                + "\n");
+    assertThat(d.dependencies()).isEmpty();
+    assertThat(d.unreadable()).hasSize(1);
+    assertThat(d.unreadable().get(0).line()).isEqualTo("Depends-On: " + ID);
+    assertThat(d.unreadable().get(0).reason()).contains("\"---\"");
+  }
+
+  @Test
+  void nearMissAboveAGitPatchDividerIsReportedOnce() {
+    DeclaredDependencies d =
+        parser.parse("Subject\n\nBody.\n\nDepends-On : " + ID + "\n\n--- \n\nChange-Id: " + ID2);
+    assertThat(d.unreadable()).hasSize(1);
+    assertThat(d.unreadable().get(0).line()).isEqualTo("Depends-On : " + ID);
+  }
+
+  @Test
+  void dividerInsideTheFooterBlockChangesNothing() {
+    DeclaredDependencies d =
+        parser.parse("Subject\n\nBody.\n\nDepends-On: " + ID + "\n---\nChange-Id: " + ID2);
+    assertThat(d.unreadable()).isEmpty();
+    assertThat(d.dependencies()).hasSize(1);
+  }
+
+  @Test
+  void footerInAParagraphNotRightAboveTheDividerIsProse() {
+    DeclaredDependencies d =
+        parser.parse(
+            "Subject\n\nDepends-On: "
+                + ID
+                + "\n\nMore prose.\n---\nnotes\n\nChange-Id: "
+                + ID2
+                + "\n");
+    assertThat(d.isEmpty()).isTrue();
+  }
+
+  @Test
+  void aLineOfSpacesDoesNotEndTheFooterBlockForJGit() {
+    DeclaredDependencies d =
+        parser.parse("Subject\n\nBody.\nDependsOn: " + ID + "\n  \nChange-Id: " + ID2 + "\n");
+    assertThat(d.unreadable()).hasSize(1);
+    assertThat(d.unreadable().get(0).line()).isEqualTo("DependsOn: " + ID);
+  }
+
+  @Test
+  void oneParagraphMessageHasFootersAfterItsFirstLine() {
+    assertThat(parser.parse("Subject\nDepends-On: " + ID + "\n").dependencies()).hasSize(1);
+    assertThat(parser.parse("Subject\nDepends on: " + ID + "\n").unreadable()).hasSize(1);
+    assertThat(parser.parse("Depends on: " + ID + "\n").isEmpty()).isTrue();
+  }
 }
