@@ -104,10 +104,24 @@ public final class VerdictComment {
     } else if (checked == 0) {
       lead = "no prerequisite could be checked on " + branch + ".";
     } else if (merged == checked) {
+      long elsewhere =
+          verdict.results().stream()
+              .flatMap(r -> r.prerequisites().stream())
+              .filter(PrerequisiteStatus::noSuchBranch)
+              .count();
       lead =
           checked == 1
               ? "the prerequisite is merged on " + branch + "."
               : "all " + checked + " prerequisites are merged on " + branch + ".";
+      if (elsewhere > 0) {
+        // Merged, but not on this branch: its project has none. Say so up front.
+        lead =
+            checked == 1
+                ? "the prerequisite is merged (its project has no branch " + branch + ")."
+                : String.format(
+                    "all %d prerequisites are merged (%d of them in a project without branch %s).",
+                    checked, elsewhere, branch);
+      }
     } else {
       lead =
           String.format(

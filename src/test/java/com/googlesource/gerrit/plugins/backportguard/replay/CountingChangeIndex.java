@@ -31,17 +31,22 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Gerrit's change search index, counting the queries made on the plugin's work queue threads: the
- * plugin exposes no counter of its own, and Gerrit's query metric is a latency sum. Queries made
- * from the plugin's resolve package are told apart from those Gerrit makes itself while the plugin
- * posts its vote. Installed in place of the search index for the replay and removed after it.
+ * plugin's own count covers only its resolution, and Gerrit's query metric is a latency sum.
+ * Queries made from the plugin's resolve package (resolution) and recheck package (finding the
+ * dependents of a change that changed) are told apart from those Gerrit makes itself while the
+ * plugin posts its vote. Installed in place of the search index for the replay and removed after
+ * it.
  */
 final class CountingChangeIndex implements ChangeIndex {
   private static final String RESOLVE_PACKAGE =
       "com.googlesource.gerrit.plugins.backportguard.resolve.";
+  private static final String RECHECK_PACKAGE =
+      "com.googlesource.gerrit.plugins.backportguard.recheck.";
 
   private final ChangeIndex index;
   private final String threadPrefix;
   private final AtomicLong resolverQueries = new AtomicLong();
+  private final AtomicLong recheckQueries = new AtomicLong();
   private final AtomicLong otherQueries = new AtomicLong();
 
   /**
@@ -61,6 +66,11 @@ final class CountingChangeIndex implements ChangeIndex {
     return resolverQueries.get();
   }
 
+  /** Queries made finding the dependents of changes that changed, so far. */
+  long recheckQueries() {
+    return recheckQueries.get();
+  }
+
   /** Other queries on the plugin's threads so far: Gerrit's own, e.g. while posting a review. */
   long otherQueries() {
     return otherQueries.get();
@@ -70,10 +80,21 @@ final class CountingChangeIndex implements ChangeIndex {
     if (!Thread.currentThread().getName().startsWith(threadPrefix)) {
       return;
     }
-    boolean resolver =
+    String caller =
         StackWalker.getInstance()
-            .walk(s -> s.anyMatch(f -> f.getClassName().startsWith(RESOLVE_PACKAGE)));
-    (resolver ? resolverQueries : otherQueries).incrementAndGet();
+            .walk(
+                s ->
+                    s.map(f -> f.getClassName())
+                        .filter(c -> c.startsWith(RESOLVE_PACKAGE) || c.startsWith(RECHECK_PACKAGE))
+                        .findFirst()
+                        .orElse(""));
+    if (caller.startsWith(RESOLVE_PACKAGE)) {
+      resolverQueries.incrementAndGet();
+    } else if (caller.startsWith(RECHECK_PACKAGE)) {
+      recheckQueries.incrementAndGet();
+    } else {
+      otherQueries.incrementAndGet();
+    }
   }
 
   @Override

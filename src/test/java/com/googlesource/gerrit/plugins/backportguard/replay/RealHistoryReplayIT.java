@@ -255,6 +255,7 @@ public class RealHistoryReplayIT extends BackportGuardTestBase {
     ExpectedVerdicts.Expectation expected =
         oracle.expect(r.graph(), c, branch, loaded, !unreadable.isEmpty());
     long resolverQueries = counting.resolverQueries();
+    long recheckQueries = counting.recheckQueries();
     long otherQueries = counting.otherQueries();
     long start = System.nanoTime();
     try {
@@ -290,6 +291,7 @@ public class RealHistoryReplayIT extends BackportGuardTestBase {
             (pushed - start) / 1_000_000,
             (checked - pushed) / 1_000_000,
             counting.resolverQueries() - resolverQueries,
+            counting.recheckQueries() - recheckQueries,
             counting.otherQueries() - otherQueries,
             declares ? r.graph().ancestors(parent).cardinality() : 0,
             declares ? walkMillis(r.project(), r.synthetic().rebuilt(parent)) : 0));

@@ -218,10 +218,10 @@ public final class ReplayReport {
     out.append("\n## Cost\n\n");
     out.append(
         "| checks of | count | push ms (median / p95 / max) | push end to check done ms"
-            + " (median / p95 / max) | index queries by the plugin (max / mean) | by Gerrit"
-            + " posting the verdict (max / mean) | commits under the branch (median / max) | full"
-            + " walk of them ms (median / max) |\n");
-    out.append("|---|---|---|---|---|---|---|---|\n");
+            + " (median / p95 / max) | index queries resolving (max / mean) | finding"
+            + " dependents to re-check (max / mean) | by Gerrit posting the verdict (max / mean) |"
+            + " commits under the branch (median / max) | full walk of them ms (median / max) |\n");
+    out.append("|---|---|---|---|---|---|---|---|---|\n");
     cost(out, "changes with Depends-On", ReplayResult::declares);
     cost(out, "changes without", r -> !r.declares());
     long offerMillis = results.stream().mapToLong(r -> r.pushMillis() + r.checkMillis()).sum();
@@ -269,13 +269,15 @@ public final class ReplayReport {
     out.append(
         String.format(
             Locale.ROOT,
-            "| %s | %d | %s | %s | %d / %.2f | %d / %.2f | %d / %d | %d / %d |%n",
+            "| %s | %d | %s | %s | %d / %.2f | %d / %.2f | %d / %.2f | %d / %d | %d / %d |%n",
             name,
             rs.size(),
             spread(rs, ReplayResult::pushMillis),
             spread(rs, ReplayResult::checkMillis),
             max(rs, ReplayResult::resolverQueries),
             mean(rs, ReplayResult::resolverQueries),
+            max(rs, ReplayResult::recheckQueries),
+            mean(rs, ReplayResult::recheckQueries),
             max(rs, ReplayResult::otherQueries),
             mean(rs, ReplayResult::otherQueries),
             median(rs, ReplayResult::history),

@@ -39,6 +39,8 @@ import java.util.Map;
  * @param pushMillis the push to {@code refs/for/} of the commit, which queues the check
  * @param checkMillis from the end of that push until the plugin's queue was idle again
  * @param resolverQueries index queries the plugin's dependency resolution made during the check
+ * @param recheckQueries index queries the plugin made looking for changes that depend on the new
+ *     change or on the commits that reached a branch
  * @param otherQueries index queries Gerrit made on the plugin's thread, posting the verdict
  * @param history the commits reachable from the branch: what a walk of it reads at most
  * @param walkMillis a walk of all of them, reading each Change-Id, as the plugin walks a branch
@@ -57,6 +59,7 @@ public record ReplayResult(
     long pushMillis,
     long checkMillis,
     long resolverQueries,
+    long recheckQueries,
     long otherQueries,
     int history,
     long walkMillis) {

@@ -70,6 +70,25 @@ class VerdictCommentTest {
   }
 
   @Test
+  void mergedInAProjectWithoutTheBranchSaysSoInTheSummary() {
+    Candidate master = new Candidate("lib", 14, "master", Candidate.Status.MERGED, "cc");
+    PrerequisiteStatus elsewhere =
+        new PrerequisiteStatus(
+            PrerequisiteState.MERGED_NO_SUCH_BRANCH,
+            Optional.of("lib"),
+            Optional.of(master),
+            Optional.empty(),
+            Optional.empty(),
+            true);
+    Verdict v = verdict(true, result("Depends-On: I1", elsewhere));
+
+    assertThat(v.passes()).isTrue();
+    assertThat(comment.format(v))
+        .startsWith(
+            "Backport check: the prerequisite is merged (its project has no branch wmf/1.0).");
+  }
+
+  @Test
   void satisfiedPrerequisitesPass() {
     Candidate onB = new Candidate("lib", 13, B, Candidate.Status.MERGED, "bb");
     Verdict v =
