@@ -109,11 +109,11 @@ public class ChangeEvaluator {
   public EvaluationReport evaluate(Project.NameKey project, Change.Id changeId)
       throws RestApiException, IOException, PermissionBackendException {
     long start = System.nanoTime();
-    EvaluationReport report = evaluateTimed(project, changeId);
+    EvaluationReport report = evaluateCurrentPatchSet(project, changeId);
     return report.withCost(report.indexQueries(), Duration.ofNanos(System.nanoTime() - start));
   }
 
-  private EvaluationReport evaluateTimed(Project.NameKey project, Change.Id changeId)
+  private EvaluationReport evaluateCurrentPatchSet(Project.NameKey project, Change.Id changeId)
       throws RestApiException, IOException, PermissionBackendException {
     ProjectSettings settings;
     try {
@@ -193,7 +193,7 @@ public class ChangeEvaluator {
 
   /** Resolves as the owner: the comment must not reveal what the owner cannot see. */
   private Resolution resolve(CheckedChange change, Account.Id owner, DeclaredDependencies declared)
-      throws RestApiException, IOException, PermissionBackendException {
+      throws RestApiException, IOException {
     int max = serverSettings.maxDependencies();
     List<DeclaredDependency> all = declared.dependencies();
     try (ManualRequestContext ctx = requestContext.openAs(owner)) {
