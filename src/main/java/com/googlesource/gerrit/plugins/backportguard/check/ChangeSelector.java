@@ -24,10 +24,8 @@ import com.google.gerrit.extensions.client.ListChangesOption;
 import com.google.gerrit.extensions.common.ChangeInfo;
 import com.google.gerrit.extensions.restapi.ResourceNotFoundException;
 import com.google.gerrit.extensions.restapi.RestApiException;
-import com.google.gerrit.server.account.AccountCache;
-import com.google.gerrit.server.account.AccountState;
 import com.google.inject.Inject;
-import com.googlesource.gerrit.plugins.backportguard.config.ServerSettings;
+import com.googlesource.gerrit.plugins.backportguard.config.ServiceAccount;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
@@ -44,14 +42,12 @@ public class ChangeSelector {
   static final int PAGE_SIZE = 500;
 
   private final GerritApi gApi;
-  private final ServerSettings settings;
-  private final AccountCache accountCache;
+  private final ServiceAccount serviceAccount;
 
   @Inject
-  ChangeSelector(GerritApi gApi, ServerSettings settings, AccountCache accountCache) {
+  ChangeSelector(GerritApi gApi, ServiceAccount serviceAccount) {
     this.gApi = gApi;
-    this.settings = settings;
-    this.accountCache = accountCache;
+    this.serviceAccount = serviceAccount;
   }
 
   /**
@@ -129,12 +125,7 @@ public class ChangeSelector {
 
   /** The service account, if it is configured and active. */
   public Optional<Account.Id> serviceAccount() {
-    return settings
-        .account()
-        .flatMap(accountCache::getByUsername)
-        .map(AccountState::account)
-        .filter(Account::isActive)
-        .map(Account::id);
+    return serviceAccount.id();
   }
 
   private void requireProject(Project.NameKey project) throws RestApiException {

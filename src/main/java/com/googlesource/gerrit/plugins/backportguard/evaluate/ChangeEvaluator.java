@@ -20,8 +20,6 @@ import com.google.gerrit.entities.Change;
 import com.google.gerrit.entities.PatchSet;
 import com.google.gerrit.entities.Project;
 import com.google.gerrit.extensions.restapi.RestApiException;
-import com.google.gerrit.server.account.AccountCache;
-import com.google.gerrit.server.account.AccountState;
 import com.google.gerrit.server.git.GitRepositoryManager;
 import com.google.gerrit.server.notedb.ChangeNotes;
 import com.google.gerrit.server.permissions.PermissionBackendException;
@@ -34,6 +32,7 @@ import com.googlesource.gerrit.plugins.backportguard.config.InvalidSettingsExcep
 import com.googlesource.gerrit.plugins.backportguard.config.ProjectSettings;
 import com.googlesource.gerrit.plugins.backportguard.config.ProjectSettingsLoader;
 import com.googlesource.gerrit.plugins.backportguard.config.ServerSettings;
+import com.googlesource.gerrit.plugins.backportguard.config.ServiceAccount;
 import com.googlesource.gerrit.plugins.backportguard.evaluate.MisconfigurationLog.Setting;
 import com.googlesource.gerrit.plugins.backportguard.parse.DeclaredDependencies;
 import com.googlesource.gerrit.plugins.backportguard.parse.DeclaredDependency;
@@ -69,7 +68,7 @@ public class ChangeEvaluator {
   private final ServerSettings serverSettings;
   private final ProjectSettingsLoader projectSettings;
   private final MisconfigurationLog misconfiguration;
-  private final AccountCache accountCache;
+  private final ServiceAccount serviceAccount;
   private final OneOffRequestContext requestContext;
   private final ChangeNotes.Factory notesFactory;
   private final GitRepositoryManager repoManager;
@@ -83,7 +82,7 @@ public class ChangeEvaluator {
       ServerSettings serverSettings,
       ProjectSettingsLoader projectSettings,
       MisconfigurationLog misconfiguration,
-      AccountCache accountCache,
+      ServiceAccount serviceAccount,
       OneOffRequestContext requestContext,
       ChangeNotes.Factory notesFactory,
       GitRepositoryManager repoManager,
@@ -93,7 +92,7 @@ public class ChangeEvaluator {
     this.serverSettings = serverSettings;
     this.projectSettings = projectSettings;
     this.misconfiguration = misconfiguration;
-    this.accountCache = accountCache;
+    this.serviceAccount = serviceAccount;
     this.requestContext = requestContext;
     this.notesFactory = notesFactory;
     this.repoManager = repoManager;
@@ -240,8 +239,8 @@ public class ChangeEvaluator {
       }
       return Optional.empty();
     }
-    Optional<AccountState> account = accountCache.getByUsername(name.get());
-    if (account.isEmpty() || !account.get().account().isActive()) {
+    Optional<Account.Id> account = serviceAccount.id();
+    if (account.isEmpty()) {
       if (reportProblems) {
         misconfiguration.report(
             project,
@@ -252,7 +251,7 @@ public class ChangeEvaluator {
       }
       return Optional.empty();
     }
-    return Optional.of(account.get().account().id());
+    return account;
   }
 
   private static boolean spokeBefore(ChangeNotes notes, Account.Id bot) {
