@@ -33,11 +33,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Reads every commit message of the real Wikimedia histories in {@code ../shared/data/} (see its
- * README): the plugin must read exactly the {@code Depends-On} footers that JGit's {@link
- * FooterLine} reads (the parser behind Gerrit's {@code footer:} search), and every {@code
- * Depends-On} trailer that {@code git interpret-trailers --parse} reads must be parsed or reported
- * back. Prints where git and JGit disagree, which footers.md summarizes.
+ * Reads every commit message of the real Wikimedia histories in {@code
+ * src/test/resources/histories/} (see its README): the plugin must read exactly the {@code
+ * Depends-On} footers that JGit's {@link FooterLine} reads (the parser behind Gerrit's {@code
+ * footer:} search), and every {@code Depends-On} trailer that {@code git interpret-trailers
+ * --parse} reads must be parsed or reported back. Prints where git and JGit disagree, which
+ * footers.md summarizes.
  */
 class RealHistoryFootersTest {
   private static final DependencyFooterParser PARSER =

@@ -34,8 +34,8 @@ import java.util.Map;
 import java.util.zip.GZIPInputStream;
 
 /**
- * One exported repository of {@code ../shared/data/} (see its README): the project's name, its
- * commits with parents before children, and its branches.
+ * One exported repository of {@code src/test/resources/histories/} (see its README): the project's
+ * name, its commits with parents before children, and its branches.
  *
  * @param project the Gerrit project name the file was exported from
  * @param commits every commit, parents before children
@@ -49,19 +49,20 @@ public record History(
       ImmutableList.of(GROWTH_EXPERIMENTS, DISCUSSION_TOOLS);
 
   /**
-   * The shared data directory: {@code SHARED_DATA_DIR} (set by the Maven build to {@code
-   * ../shared/data}), else {@code ../shared/data} from the working directory.
+   * The directory of the exported histories: {@code HISTORIES_DIR} if set, else the repository's
+   * own {@code src/test/resources/histories} from the working directory (the project's, under
+   * Maven).
    */
   public static Path dataDir() {
-    String configured = System.getenv("SHARED_DATA_DIR");
-    Path dir = Path.of(configured != null ? configured : "../shared/data");
-    assertWithMessage("the shared data directory %s (set SHARED_DATA_DIR)", dir.toAbsolutePath())
+    String configured = System.getenv("HISTORIES_DIR");
+    Path dir = Path.of(configured != null ? configured : "src/test/resources/histories");
+    assertWithMessage("the histories directory %s (set HISTORIES_DIR)", dir.toAbsolutePath())
         .that(Files.isDirectory(dir))
         .isTrue();
     return dir;
   }
 
-  /** Reads one file of the shared data directory. */
+  /** Reads one file of the histories directory. */
   public static History read(String file) throws IOException {
     return read(dataDir().resolve(file));
   }

@@ -57,12 +57,12 @@ import org.eclipse.jgit.transport.RemoteRefUpdate;
 import org.junit.Test;
 
 /**
- * Replays the real Wikimedia histories of {@code ../shared/data/} (see its README) into the
- * in-process Gerrit, as replay.md describes: both files as two projects, each backport offered for
- * review on its branch set to the backport's parent, and the plugin's verdict compared with the one
- * worked out from the commit graph alone. By default a subset of the backports is offered; {@code
- * -Dreplay.full=true} (the Maven profile {@code replay}) offers all of them. Writes the report to
- * {@code target/replay/report-<scope>.md}.
+ * Replays the real Wikimedia histories of {@code src/test/resources/histories/} (see its README)
+ * into the in-process Gerrit, as replay.md describes: both files as two projects, each backport
+ * offered for review on its branch set to the backport's parent, and the plugin's verdict compared
+ * with the one worked out from the commit graph alone. By default a subset of the backports is
+ * offered; {@code -Dreplay.full=true} (the Maven profile {@code replay}) offers all of them. Writes
+ * the report to {@code target/replay/report-<scope>.md}.
  */
 public class RealHistoryReplayIT extends BackportGuardTestBase {
   private static final String PLUGIN_QUEUE = "backport-guard";
