@@ -41,6 +41,7 @@ import com.googlesource.gerrit.plugins.backportguard.resolve.CheckedChange;
 import com.googlesource.gerrit.plugins.backportguard.resolve.DependencyResolver;
 import com.googlesource.gerrit.plugins.backportguard.resolve.Resolution;
 import com.googlesource.gerrit.plugins.backportguard.verdict.BackportPolicy;
+import com.googlesource.gerrit.plugins.backportguard.verdict.CommentLimit;
 import com.googlesource.gerrit.plugins.backportguard.verdict.Verdict;
 import com.googlesource.gerrit.plugins.backportguard.verdict.VerdictComment;
 import java.io.IOException;
@@ -88,7 +89,8 @@ public class ChangeEvaluator {
       GitRepositoryManager repoManager,
       DependencyResolver resolver,
       VotePoster poster,
-      DependencyFooterParser parser) {
+      DependencyFooterParser parser,
+      CommentLimit commentLimit) {
     this.serverSettings = serverSettings;
     this.projectSettings = projectSettings;
     this.misconfiguration = misconfiguration;
@@ -101,7 +103,7 @@ public class ChangeEvaluator {
     this.parser = parser;
     String base =
         serverSettings.canonicalWebUrl().map(u -> u.endsWith("/") ? u : u + "/").orElse("/");
-    this.comment = new VerdictComment((p, n) -> base + "c/" + p + "/+/" + n);
+    this.comment = new VerdictComment((p, n) -> base + "c/" + p + "/+/" + n, commentLimit.budget());
   }
 
   /** Evaluates the current patch set of the change. */

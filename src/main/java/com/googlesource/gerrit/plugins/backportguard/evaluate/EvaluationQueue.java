@@ -20,11 +20,20 @@ import com.google.common.flogger.FluentLogger;
 import com.google.gerrit.entities.Change;
 import com.google.gerrit.entities.Project;
 import com.google.gerrit.exceptions.StorageException;
+import com.google.gerrit.extensions.restapi.AuthException;
+import com.google.gerrit.extensions.restapi.BadRequestException;
+import com.google.gerrit.extensions.restapi.ResourceConflictException;
+import com.google.gerrit.extensions.restapi.ResourceNotFoundException;
+import com.google.gerrit.extensions.restapi.UnprocessableEntityException;
 import com.google.gerrit.git.LockFailureException;
+import com.google.gerrit.index.query.QueryParseException;
+import com.google.gerrit.server.notedb.LimitExceededException;
+import com.google.gerrit.server.update.CommentsRejectedException;
 import com.google.inject.Inject;
 import com.google.inject.Provider;
 import com.google.inject.Singleton;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
 import org.eclipse.jgit.errors.LockFailedException;
@@ -94,12 +103,32 @@ public class EvaluationQueue {
     return queue.awaitIdle(timeout);
   }
 
+  /**
+   * Whether a failure may go away by itself, so that the same evaluation is worth retrying: a lock
+   * failure anywhere in the causes, or a storage failure that no request error explains. Gerrit
+   * refusing the request (a comment over its size limit, a change at {@code change.maxUpdates},
+   * whose {@code LimitExceededException} is a {@code StorageException}, a query the index refuses)
+   * fails the same way every time.
+   */
   public static boolean isTransient(Throwable failure) {
-    return Throwables.getCausalChain(failure).stream()
+    List<Throwable> causes = Throwables.getCausalChain(failure);
+    if (causes.stream()
+        .anyMatch(t -> t instanceof LockFailureException || t instanceof LockFailedException)) {
+      return true;
+    }
+    if (causes.stream()
         .anyMatch(
             t ->
-                t instanceof LockFailureException
-                    || t instanceof LockFailedException
-                    || t instanceof StorageException);
+                t instanceof BadRequestException
+                    || t instanceof ResourceConflictException
+                    || t instanceof ResourceNotFoundException
+                    || t instanceof UnprocessableEntityException
+                    || t instanceof AuthException
+                    || t instanceof CommentsRejectedException
+                    || t instanceof LimitExceededException
+                    || t instanceof QueryParseException)) {
+      return false;
+    }
+    return causes.stream().anyMatch(t -> t instanceof StorageException);
   }
 }

@@ -15,8 +15,10 @@
 package com.googlesource.gerrit.plugins.backportguard.parse;
 
 import com.google.common.collect.ImmutableList;
+import com.google.common.collect.Lists;
 import com.google.common.primitives.Ints;
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -57,49 +59,102 @@ public class DependencyFooterParser {
   // git's patch divider: "---" then a space or the end of the line.
   private static final Pattern DIVIDER = Pattern.compile("---(\\s|$)");
 
+  /** Lines of the footer block read at most; the lines after them are counted, not read. */
+  public static final int MAX_FOOTER_LINES = 1_000;
+
+  /** Characters of the footer block read at most. */
+  public static final int MAX_FOOTER_CHARS = 128 * 1024;
+
+  /** Characters of a footer value read at most: no reference is nearly this long. */
+  public static final int MAX_VALUE_CHARS = 2_000;
+
+  /** Characters of a line kept to quote back to the author. */
+  static final int MAX_QUOTED_CHARS = 500;
+
   private final ChangeUrlParser urls;
 
   public DependencyFooterParser(ChangeUrlParser urls) {
     this.urls = urls;
   }
 
+  /**
+   * Reads the dependencies a commit message declares. Whatever the message, the work is linear in
+   * its length and the result holds at most {@link #MAX_FOOTER_LINES} dependencies: lines of the
+   * footer block past {@link #MAX_FOOTER_LINES} or {@link #MAX_FOOTER_CHARS} are not read, and when
+   * some of them look like dependencies, one unreadable line says how many.
+   */
   public DeclaredDependencies parse(String commitMessage) {
-    List<FooterLine> footers = FooterLine.fromMessage(commitMessage);
+    Message message = new Message(commitMessage);
     ImmutableList.Builder<DeclaredDependency> deps = ImmutableList.builder();
     ImmutableList.Builder<UnreadableLine> unreadable = ImmutableList.builder();
-    for (FooterLine footer : footers) {
+    for (FooterLine footer : message.footers()) {
       if (!footer.matches(DEPENDS_ON)) {
         continue;
       }
-      String line = (footer.getKey() + ": " + footer.getValue()).strip();
+      String value = footer.getValue();
+      if (value.length() > MAX_VALUE_CHARS) {
+        unreadable.add(
+            new UnreadableLine(
+                quoted((footer.getKey() + ": " + value).strip()),
+                String.format(
+                    "the value is %,d characters long; a Change-Id, change number or link is far"
+                        + " shorter",
+                    value.length())));
+        continue;
+      }
+      // Quoted whole (it is at most MAX_VALUE_CHARS long) and on one line, so it reads back the
+      // same: a value may start on the line below its key, as a continuation line.
+      String line = (footer.getKey() + ": " + value.strip()).strip();
       try {
-        deps.add(new DeclaredDependency(line, parseValue(footer.getValue())));
+        deps.add(new DeclaredDependency(line, parseValue(value)));
       } catch (NotUnderstoodException e) {
-        unreadable.add(new UnreadableLine(line, e.getMessage()));
+        unreadable.add(new UnreadableLine(quoted(line), quoted(e.getMessage())));
       }
     }
-    List<String> lines = lines(commitMessage);
-    int blockStart = footerBlockStart(lines);
-    for (String line : lines.subList(blockStart, lines.size())) {
+    for (String line : message.readLines()) {
       if (NEAR_MISS.matcher(line).matches() && !isDependsOnFooter(line)) {
         unreadable.add(
             new UnreadableLine(
-                line.strip(),
+                quoted(line.strip()),
                 "not read as a dependency: the footer must be written \"Depends-On: <value>\""
                     + " (key Depends-On, then a colon)"));
       }
     }
-    for (String line : trailersAboveDivider(lines, blockStart)) {
+    message
+        .unreadDeclarations()
+        .ifPresent(
+            n ->
+                unreadable.add(
+                    new UnreadableLine(
+                        String.format("%,d more Depends-On %s", n, n == 1 ? "line" : "lines"),
+                        String.format(
+                            "not read: the plugin reads the first %,d lines (%,d characters) of"
+                                + " the footer block; declare fewer dependencies, or split the"
+                                + " change",
+                            MAX_FOOTER_LINES, MAX_FOOTER_CHARS))));
+    for (String line : message.trailersAboveDivider()) {
       if (NEAR_MISS.matcher(line).matches() || isDependsOnFooter(line)) {
         unreadable.add(
             new UnreadableLine(
-                line.strip(),
+                quoted(line.strip()),
                 "not read as a dependency: git interpret-trailers stops at the \"---\" line"
                     + " below it and reads this as a trailer, but Gerrit reads footers only in"
                     + " the last paragraph; move it into the last paragraph, with Change-Id"));
       }
     }
     return new DeclaredDependencies(deps.build(), unreadable.build());
+  }
+
+  /** The line as quoted back: cut with "…" when it is longer than anyone needs to see. */
+  static String quoted(String line) {
+    if (line.length() <= MAX_QUOTED_CHARS) {
+      return line;
+    }
+    int end = MAX_QUOTED_CHARS - 1;
+    if (Character.isHighSurrogate(line.charAt(end - 1))) {
+      end--;
+    }
+    return line.substring(0, end) + "…";
   }
 
   /** Parses one footer value. */
@@ -171,52 +226,165 @@ public class DependencyFooterParser {
     return VALID_KEY.matcher(line).lookingAt();
   }
 
-  /** The message's lines, without the line feeds that end it, as JGit reads them. */
-  private static List<String> lines(String message) {
-    int end = message.length();
-    while (end > 0 && message.charAt(end - 1) == '\n') {
-      end--;
-    }
-    return List.of(message.substring(0, end).split("\n", -1));
-  }
-
   /**
-   * Where JGit's footer block starts: after the last empty line (a line of spaces does not end a
-   * paragraph for JGit), and never on the first line, which is the subject.
+   * A commit message, looked at the way JGit's {@link FooterLine} looks at it, but never more of it
+   * than the bounds allow: offsets into the one string, no copy of the whole.
    */
-  private static int footerBlockStart(List<String> lines) {
-    for (int i = lines.size() - 1; i > 0; i--) {
-      if (lines.get(i).isEmpty()) {
-        return i + 1;
-      }
-    }
-    return Math.min(1, lines.size());
-  }
+  private static final class Message {
+    private final String text;
 
-  /**
-   * The lines that {@code git interpret-trailers} takes for the trailer block when a {@code ---}
-   * line (git's patch divider) comes before JGit's footer block: git stops reading the message at
-   * the divider and looks for trailers in the paragraph above it, which Gerrit never reads.
-   */
-  private static List<String> trailersAboveDivider(List<String> lines, int blockStart) {
-    int divider = -1;
-    for (int i = 1; i < blockStart && divider < 0; i++) {
-      if (DIVIDER.matcher(lines.get(i)).lookingAt()) {
-        divider = i;
+    /** Where the subject line ends: the offset of its line feed, or the end. */
+    private final int subjectEnd;
+
+    /** Where the footer block starts, as JGit finds it. */
+    private final int blockStart;
+
+    /** Where the message ends, without the line feeds and spaces that JGit ignores. */
+    private final int end;
+
+    /** Where the part of the footer block that is not read starts; the end if all is read. */
+    private final int unreadStart;
+
+    /** Where the part of the footer block that is read ends. */
+    private final int readEnd;
+
+    Message(String text) {
+      this.text = text;
+      int e = text.length();
+      while (e > 0 && (text.charAt(e - 1) == '\n' || text.charAt(e - 1) == ' ')) {
+        e--;
       }
+      this.end = e;
+      int f = text.indexOf('\n');
+      this.subjectEnd = f < 0 || f >= e ? e : f;
+      this.blockStart = footerBlockStart();
+      this.unreadStart = unreadStart();
+      this.readEnd = unreadStart == end ? end : Math.max(blockStart, unreadStart - 1);
     }
-    if (divider < 0) {
-      return List.of();
+
+    /**
+     * Where JGit's footer block starts: after the last empty line (a line of spaces does not end a
+     * paragraph for JGit), and never on the first line, which is the subject.
+     */
+    private int footerBlockStart() {
+      if (subjectEnd >= end) {
+        return end;
+      }
+      int p = text.lastIndexOf("\n\n", end - 1);
+      return p >= 0 ? p + 2 : subjectEnd + 1;
     }
-    int end = divider;
-    while (end > 1 && lines.get(end - 1).isBlank()) {
-      end--;
+
+    /**
+     * Where the part of the footer block that is not read starts: nowhere (the end) unless the
+     * block has more lines or characters than the bounds; then after the last footer that ends
+     * within them.
+     */
+    private int unreadStart() {
+      int pos = blockStart;
+      for (int lines = 0; pos < end; lines++) {
+        int lineEnd = lineEnd(pos);
+        if (lines == MAX_FOOTER_LINES || lineEnd - blockStart > MAX_FOOTER_CHARS) {
+          // Never between a footer and the indented lines that continue its value.
+          while (pos > blockStart && text.charAt(pos) == ' ') {
+            pos = previousLine(pos);
+          }
+          return pos;
+        }
+        pos = lineEnd + 1;
+      }
+      return end;
     }
-    int start = end;
-    while (start > 1 && !lines.get(start - 1).isBlank()) {
-      start--;
+
+    private int lineEnd(int from) {
+      int lf = text.indexOf('\n', from);
+      return lf < 0 || lf > end ? end : lf;
     }
-    // The first paragraph is the subject, never trailers.
-    return start <= 1 ? List.of() : lines.subList(start, end);
+
+    /** The start of the line before the line that starts at {@code lineStart}. */
+    private int previousLine(int lineStart) {
+      return text.lastIndexOf('\n', lineStart - 2) + 1;
+    }
+
+    /** The footers of the part of the block that is read, as JGit reads them. */
+    List<FooterLine> footers() {
+      if (readEnd == end) {
+        return FooterLine.fromMessage(text);
+      }
+      // The subject and the part of the block that is read, and nothing in between.
+      return FooterLine.fromMessage(
+          text.substring(0, subjectEnd) + "\n\n" + text.substring(blockStart, readEnd) + "\n");
+    }
+
+    /** The lines of the footer block that are read. */
+    List<String> readLines() {
+      return blockStart >= readEnd
+          ? List.of()
+          : List.of(text.substring(blockStart, readEnd).split("\n", -1));
+    }
+
+    /** How many of the lines not read look like Depends-On footers, if any do. */
+    Optional<Integer> unreadDeclarations() {
+      int count = 0;
+      for (int pos = unreadStart; pos < end; ) {
+        int start = pos;
+        int lineEnd = lineEnd(pos);
+        while (start < lineEnd && Character.isWhitespace(text.charAt(start))) {
+          start++;
+        }
+        if (text.regionMatches(true, start, "depends", 0, "depends".length())) {
+          count++;
+        }
+        pos = lineEnd + 1;
+      }
+      return count > 0 ? Optional.of(count) : Optional.empty();
+    }
+
+    /**
+     * The lines that {@code git interpret-trailers} takes for the trailer block when a {@code ---}
+     * line (git's patch divider) comes before JGit's footer block: git stops reading the message at
+     * the divider and looks for trailers in the paragraph above it, which Gerrit never reads. At
+     * most the last {@link #MAX_FOOTER_LINES} lines of that paragraph.
+     */
+    List<String> trailersAboveDivider() {
+      int line1 = subjectEnd + 1;
+      int divider = -1;
+      for (int pos = line1; pos < blockStart && divider < 0; ) {
+        int lineEnd = lineEnd(pos);
+        if (text.startsWith("---", pos)
+            && (pos + 3 >= lineEnd || Character.isWhitespace(text.charAt(pos + 3)))) {
+          divider = pos;
+        }
+        pos = lineEnd + 1;
+      }
+      if (divider < 0) {
+        return List.of();
+      }
+      // Back over blank lines, then over the paragraph; line 1 belongs to the subject's.
+      int endLine = divider;
+      while (endLine > line1 && isBlank(previousLine(endLine), endLine - 1)) {
+        endLine = previousLine(endLine);
+      }
+      List<String> paragraph = new ArrayList<>();
+      int start = endLine;
+      while (start > line1 && !isBlank(previousLine(start), start - 1)) {
+        start = previousLine(start);
+        if (paragraph.size() < MAX_FOOTER_LINES) {
+          paragraph.add(text.substring(start, lineEnd(start)));
+        }
+      }
+      if (start <= line1) {
+        return List.of();
+      }
+      return Lists.reverse(paragraph);
+    }
+
+    private boolean isBlank(int from, int to) {
+      for (int i = from; i < to; i++) {
+        if (!Character.isWhitespace(text.charAt(i))) {
+          return false;
+        }
+      }
+      return true;
+    }
   }
 }

@@ -14,15 +14,20 @@
 
 package com.googlesource.gerrit.plugins.backportguard.verdict;
 
-import com.googlesource.gerrit.plugins.backportguard.parse.UnreadableLine;
 import com.googlesource.gerrit.plugins.backportguard.resolve.Candidate;
 import com.googlesource.gerrit.plugins.backportguard.resolve.Chain;
 import com.googlesource.gerrit.plugins.backportguard.resolve.Chain.Node;
 import com.googlesource.gerrit.plugins.backportguard.resolve.DependencyResolver;
 import com.googlesource.gerrit.plugins.backportguard.resolve.DependencyResult;
 import com.googlesource.gerrit.plugins.backportguard.resolve.PrerequisiteStatus;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -32,30 +37,97 @@ import java.util.stream.Collectors;
  *
  * <p>The text is a pure function of the verdict, so an unchanged outcome gives the same text and
  * the plugin can tell it has said it already.
+ *
+ * <p>The text always fits its budget (see {@link CommentLimit}): Gerrit refuses a longer message
+ * and the vote with it. Quoted values are cut with "…", each section lists at most {@link
+ * #MAX_ITEMS} entries and counts the rest ("and 12 more"); if that is still too long, fewer entries
+ * are listed, blocking prerequisites first, and as a last resort the text is cut. The verdict line
+ * always stays.
  */
 public final class VerdictComment {
   /** Every comment starts with this, so the plugin finds its last one among the messages. */
   public static final String HEADER = "Backport check: ";
 
-  private final ChangeLinks links;
+  /** The smallest budget: the header and the start of the verdict line. */
+  public static final int MIN_BUDGET = 32;
 
+  /** Entries listed per section at most; the rest are counted. */
+  public static final int MAX_ITEMS = 20;
+
+  /** Characters of a quoted value (a footer line, a project name) at most. */
+  public static final int MAX_VALUE = 200;
+
+  /** Characters of the verdict line at most. */
+  static final int MAX_SUMMARY = 500;
+
+  /** Characters of one entry at most, whatever it quotes; room for a link with a long name. */
+  static final int MAX_ENTRY = 2_500;
+
+  /** Entries per section tried in turn until the text fits. */
+  private static final int[] ENTRIES_TRIED = {MAX_ITEMS, 10, 5, 2, 1, 0};
+
+  private static final String ELLIPSIS = "…";
+
+  private final ChangeLinks links;
+  private final int budget;
+
+  /** A comment that fits under Gerrit's default {@code change.commentSizeLimit}. */
   public VerdictComment(ChangeLinks links) {
+    this(links, CommentLimit.DEFAULT_BUDGET);
+  }
+
+  /**
+   * @param budget the most the text may measure (see {@link #size}); at least {@link #MIN_BUDGET}
+   */
+  public VerdictComment(ChangeLinks links, int budget) {
+    if (budget < MIN_BUDGET) {
+      throw new IllegalArgumentException("budget " + budget + " < " + MIN_BUDGET);
+    }
     this.links = links;
+    this.budget = budget;
   }
 
   public String format(Verdict verdict) {
-    StringBuilder out = new StringBuilder(HEADER).append(summary(verdict)).append('\n');
+    String text = "";
+    for (int entries : ENTRIES_TRIED) {
+      text = render(verdict, entries);
+      if (size(text) <= budget) {
+        return text;
+      }
+    }
+    return cutToSize(text, budget);
+  }
+
+  /**
+   * What Gerrit could count for the text, whichever way it counts: its UTF-8 bytes, assuming three
+   * for every UTF-16 unit outside the BMP or unpaired; never less than {@link String#length()}.
+   */
+  public static int size(CharSequence text) {
+    int size = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      size += c < 0x80 ? 1 : c < 0x800 ? 2 : 3;
+    }
+    return size;
+  }
+
+  /** The text with at most {@code entries} entries per section. */
+  private String render(Verdict verdict, int entries) {
+    StringBuilder out =
+        new StringBuilder(HEADER).append(cut(summary(verdict), MAX_SUMMARY)).append('\n');
     List<DependencyResult> checked =
         verdict.results().stream().filter(r -> !r.isExternal()).toList();
     if (!checked.isEmpty()) {
-      out.append('\n');
+      List<Entry> statuses = new ArrayList<>();
       for (DependencyResult result : checked) {
         for (PrerequisiteStatus status : result.prerequisites()) {
-          appendStatus(out, verdict, result, status);
+          statuses.add(new Entry(verdict, result, status));
         }
       }
+      out.append('\n');
+      appendStatuses(out, verdict, statuses, entries);
     }
-    appendChain(out, verdict);
+    appendChain(out, verdict, entries);
     if (!verdict.overLimit().isEmpty()) {
       out.append("\nNot checked: more than ")
           .append(verdict.maxDependencies())
@@ -63,23 +135,112 @@ public final class VerdictComment {
           .append(verdict.blockOnUnknown() ? " (blocks until fixed)" : "")
           .append("; split the change, or ask an admin to raise")
           .append(" plugin.backport-guard.maxDependencies:\n");
-      verdict.overLimit().forEach(l -> out.append("* ").append(l).append('\n'));
+      appendList(out, verdict.overLimit(), entries, l -> "* " + cut(l, MAX_VALUE) + "\n");
     }
     List<DependencyResult> external =
         verdict.results().stream().filter(DependencyResult::isExternal).toList();
     if (!external.isEmpty()) {
       out.append("\nNot checked (not on this server; check them yourself):\n");
-      external.forEach(r -> out.append("* ").append(r.dependency().line()).append('\n'));
+      appendList(out, external, entries, r -> "* " + cut(r.dependency().line(), MAX_VALUE) + "\n");
     }
     if (!verdict.unreadable().isEmpty()) {
       out.append("\nNot understood")
           .append(verdict.blockOnUnknown() ? " (blocks until fixed)" : "")
           .append(":\n");
-      for (UnreadableLine line : verdict.unreadable()) {
-        out.append("* \"").append(line.line()).append("\": ").append(line.reason()).append('\n');
-      }
+      appendList(
+          out,
+          verdict.unreadable(),
+          entries,
+          line ->
+              "* \"" + cut(line.line(), MAX_VALUE) + "\": " + cut(line.reason(), MAX_VALUE) + "\n");
     }
     return out.toString().stripTrailing();
+  }
+
+  /** One checked prerequisite, rendered only when it is listed. */
+  private record Entry(Verdict verdict, DependencyResult result, PrerequisiteStatus status) {
+    boolean blocks() {
+      return verdict.blocks(status);
+    }
+  }
+
+  /**
+   * Lists the checked prerequisites; when not all of them fit, the blocking ones come first, in the
+   * order they were declared, and the rest are counted.
+   */
+  private void appendStatuses(StringBuilder out, Verdict verdict, List<Entry> all, int entries) {
+    List<Entry> shown = all;
+    if (all.size() > entries) {
+      List<Entry> blocking = all.stream().filter(Entry::blocks).limit(entries).toList();
+      Set<Entry> chosen = Collections.newSetFromMap(new IdentityHashMap<>());
+      chosen.addAll(blocking);
+      all.stream().filter(e -> !e.blocks()).limit(entries - blocking.size()).forEach(chosen::add);
+      shown = all.stream().filter(chosen::contains).toList();
+    }
+    for (Entry e : shown) {
+      StringBuilder entry = new StringBuilder();
+      appendStatus(entry, verdict, e.result(), e.status());
+      out.append(cut(entry.toString(), MAX_ENTRY));
+      if (entry.length() > MAX_ENTRY) {
+        out.append('\n');
+      }
+    }
+    int more = all.size() - shown.size();
+    if (more > 0) {
+      long missing =
+          all.stream().filter(Entry::blocks).count() - shown.stream().filter(Entry::blocks).count();
+      out.append("* … and ")
+          .append(more)
+          .append(" more")
+          .append(missing > 0 ? " (" + missing + " of them missing)" : "")
+          .append(", not listed to keep this comment short\n");
+    }
+  }
+
+  /** Lists the first {@code entries} items of a section and counts the rest. */
+  private static <T> void appendList(
+      StringBuilder out, List<T> items, int entries, Function<T, String> entry) {
+    for (T item : items.subList(0, Math.min(entries, items.size()))) {
+      out.append(entry.apply(item));
+    }
+    appendMore(out, items.size() - entries);
+  }
+
+  private static void appendMore(StringBuilder out, int more) {
+    if (more > 0) {
+      out.append("* … and ").append(more).append(" more, not listed to keep this comment short\n");
+    }
+  }
+
+  /** The value, cut to at most {@code max} characters with "…" when it is longer. */
+  static String cut(String value, int max) {
+    if (value.length() <= max) {
+      return value;
+    }
+    int end = max - 1;
+    if (end > 0 && Character.isHighSurrogate(value.charAt(end - 1))) {
+      end--;
+    }
+    return value.substring(0, end) + ELLIPSIS;
+  }
+
+  /** The text, cut with "…" so that it measures at most {@code max}. */
+  private static String cutToSize(String text, int max) {
+    int room = max - size(ELLIPSIS);
+    int size = 0;
+    int end = 0;
+    while (end < text.length()) {
+      int next = size(text.subSequence(end, end + 1));
+      if (size + next > room) {
+        break;
+      }
+      size += next;
+      end++;
+    }
+    if (end > 0 && Character.isHighSurrogate(text.charAt(end - 1))) {
+      end--;
+    }
+    return text.substring(0, end) + ELLIPSIS;
   }
 
   private static String summary(Verdict verdict) {
@@ -134,7 +295,7 @@ public final class VerdictComment {
   private void appendStatus(
       StringBuilder out, Verdict verdict, DependencyResult result, PrerequisiteStatus status) {
     String branch = verdict.targetBranch();
-    out.append("* ").append(result.dependency().line()).append("\n  ");
+    out.append("* ").append(cut(result.dependency().line(), MAX_VALUE)).append("\n  ");
     if (verdict.blocks(status)) {
       out.append("MISSING: ");
     } else if (!status.state().satisfied()) {
@@ -144,7 +305,7 @@ public final class VerdictComment {
     }
     String change = status.change().map(c -> describe(verdict, c)).orElse("");
     String source = status.cherryPickSource().map(c -> describe(verdict, c)).orElse("");
-    String project = status.project().orElse("");
+    String project = cut(status.project().orElse(""), MAX_VALUE);
     switch (status.state()) {
       case MERGED_ON_BRANCH -> out.append(change).append(" is merged on ").append(branch);
       case CONTAINED_IN_BRANCH ->
@@ -256,18 +417,21 @@ public final class VerdictComment {
    * The prerequisites of the prerequisites, in the order they have to land on the branch, and any
    * cycle; only when the chain says more than the lines above.
    */
-  private void appendChain(StringBuilder out, Verdict verdict) {
+  private void appendChain(StringBuilder out, Verdict verdict, int entries) {
     Chain chain = verdict.chain();
     if (!chain.goesDeeper()) {
       return;
     }
     String branch = verdict.targetBranch();
     if (chain.cycle().isPresent()) {
+      List<Node> cycle = chain.cycle().get();
+      String path =
+          cycle.stream()
+              .limit(MAX_ITEMS)
+              .map(n -> name(verdict, chain, n))
+              .collect(Collectors.joining(" -> "));
       out.append("\nCYCLE: ")
-          .append(
-              chain.cycle().get().stream()
-                  .map(n -> name(verdict, chain, n))
-                  .collect(Collectors.joining(" -> ")))
+          .append(cut(cycle.size() > MAX_ITEMS ? path + " -> …" : path, MAX_ENTRY))
           .append(
               ". Each needs the next one first, so none of them can land on "
                   + branch
@@ -278,32 +442,41 @@ public final class VerdictComment {
       out.append("\nChain: these have to land on ")
           .append(branch)
           .append(" first, in this order:\n");
+      List<Node> order = chain.landingOrder();
       int i = 1;
-      for (Node node : chain.landingOrder()) {
+      for (Node node : order.subList(0, Math.min(entries, order.size()))) {
         PrerequisiteStatus status = chain.statuses().get(node);
-        out.append(i++).append(". ").append(name(verdict, chain, node)).append(" (needed by ");
-        out.append(
-            chain.neededBy(node).stream()
+        StringBuilder entry = new StringBuilder();
+        entry.append(i++).append(". ").append(name(verdict, chain, node)).append(" (needed by ");
+        List<Node> neededBy = chain.neededBy(node);
+        entry.append(
+            neededBy.stream()
+                .limit(5)
                 .map(n -> name(verdict, chain, n))
                 .collect(Collectors.joining(", ")));
-        out.append("): ").append(shortState(status, branch));
-        status.change().ifPresent(c -> out.append(": ").append(link(c)));
-        out.append('\n');
+        if (neededBy.size() > 5) {
+          entry.append(" and ").append(neededBy.size() - 5).append(" more");
+        }
+        entry.append("): ").append(shortState(status, branch));
+        status.change().ifPresent(c -> entry.append(": ").append(link(c)));
+        out.append(cut(entry.toString(), MAX_ENTRY)).append('\n');
       }
-      out.append(i).append(". this change\n");
+      appendMore(out, order.size() - entries);
+      out.append(order.size() + 1).append(". this change\n");
     }
-    chain
-        .trimmed()
-        .forEach(
-            (node, declared) ->
-                out.append("\n")
-                    .append(name(verdict, chain, node))
-                    .append(" declares ")
-                    .append(declared)
-                    .append(" prerequisites; the ones after the first ")
-                    .append(chain.maxDependencies())
-                    .append(" were not followed (plugin.backport-guard.maxDependencies).\n"));
-    for (Node node : chain.cut()) {
+    List<Map.Entry<Node, Integer>> trimmed = chain.trimmed().entrySet().asList();
+    for (Map.Entry<Node, Integer> e : trimmed.subList(0, Math.min(entries, trimmed.size()))) {
+      out.append("\n")
+          .append(name(verdict, chain, e.getKey()))
+          .append(" declares ")
+          .append(e.getValue())
+          .append(" prerequisites; the ones after the first ")
+          .append(chain.maxDependencies())
+          .append(" were not followed (plugin.backport-guard.maxDependencies).\n");
+    }
+    appendMore(out, trimmed.size() - entries);
+    List<Node> cut = chain.cut().asList();
+    for (Node node : cut.subList(0, Math.min(entries, cut.size()))) {
       out.append("\n")
           .append(name(verdict, chain, node))
           .append(" declares prerequisites of its own that were not checked: the chain was")
@@ -312,7 +485,9 @@ public final class VerdictComment {
           .append(chain.maxDepth() == 1 ? " level" : " levels")
           .append(" deep (plugin.backport-guard.maxChainDepth). Check them on it.\n");
     }
-    for (Node node : chain.tooWide()) {
+    appendMore(out, cut.size() - entries);
+    List<Node> tooWide = chain.tooWide().asList();
+    for (Node node : tooWide.subList(0, Math.min(entries, tooWide.size()))) {
       out.append("\n")
           .append(name(verdict, chain, node))
           .append(" declares prerequisites of its own that were not checked: its level of the")
@@ -320,6 +495,7 @@ public final class VerdictComment {
           .append(DependencyResolver.MAX_DECLARATIONS_PER_LEVEL)
           .append(". Check them on it.\n");
     }
+    appendMore(out, tooWide.size() - entries);
   }
 
   private static String name(Verdict verdict, Chain chain, Node node) {
@@ -329,7 +505,7 @@ public final class VerdictComment {
     PrerequisiteStatus status = chain.statuses().get(node);
     return status != null && status.change().isPresent()
         ? describe(verdict, status.change().get())
-        : "change " + node.changeId() + " in " + node.project();
+        : "change " + cut(node.changeId(), MAX_VALUE) + " in " + cut(node.project(), MAX_VALUE);
   }
 
   private static String shortState(PrerequisiteStatus status, String branch) {
@@ -355,7 +531,7 @@ public final class VerdictComment {
   private static String describe(Verdict verdict, Candidate c) {
     return c.project().equals(verdict.project())
         ? "change " + c.number()
-        : "change " + c.number() + " in " + c.project();
+        : "change " + c.number() + " in " + cut(c.project(), MAX_VALUE);
   }
 
   private String link(Candidate c) {
