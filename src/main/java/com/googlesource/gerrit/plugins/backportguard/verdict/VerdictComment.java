@@ -220,8 +220,14 @@ public final class VerdictComment {
       }
       case NOT_FOUND ->
           out.append(
-              "no change or commit that the change owner can see carries this reference.\n"
-                  + "  Action: check the reference; it must name a change on this server");
+              "no change or commit carrying this reference was found: not found, or not visible"
+                  + " to every reader of this change.\n"
+                  + "  Action: check the reference; it must name a change on this server that"
+                  + " everyone who can read this change can read");
+      case UNDECIDED ->
+          out.append("could not be decided within the bound on the work of one check (")
+              .append(status.bound().orElse(""))
+              .append(").\n  Action: ask an admin to raise it, or name the change more exactly");
       case AMBIGUOUS ->
           out.append(
               "this abbreviated Change-Id matches more than one change.\n"
@@ -312,6 +318,16 @@ public final class VerdictComment {
           .append(chain.maxDepth() == 1 ? " level" : " levels")
           .append(" deep (plugin.backport-guard.maxChainDepth). Check them on it.\n");
     }
+    chain
+        .overBudget()
+        .forEach(
+            (node, setting) ->
+                out.append("\n")
+                    .append(name(verdict, chain, node))
+                    .append(" declares prerequisites of its own that were not all checked: the")
+                    .append(" check reached its bound (")
+                    .append(setting)
+                    .append("). Check them on it.\n"));
     for (Node node : chain.tooWide()) {
       out.append("\n")
           .append(name(verdict, chain, node))
