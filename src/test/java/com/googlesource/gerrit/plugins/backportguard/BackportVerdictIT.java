@@ -259,7 +259,7 @@ public class BackportVerdictIT extends BackportGuardTestBase {
 
     assertThat(vote(backport)).isEqualTo(-1);
     String comment = lastComment(backport);
-    assertThat(comment).contains("MISSING: no change or commit that the change owner can see");
+    assertThat(comment).contains("not found, or not visible to every reader of this change");
     assertThat(comment).doesNotContain(secret.get());
     assertThat(comment).doesNotContain("xyzzy");
     assertThat(comment).doesNotContain("/+/" + hidden._number);

@@ -179,7 +179,7 @@ public class ChangeEvaluator {
       }
       CheckedChange checked =
           new CheckedChange(project, changeId.get(), change.getKey().get(), branch);
-      Resolution resolution = resolve(checked, change.getOwner(), declared);
+      Resolution resolution = resolve(checked, change.getOwner(), patchSet.uploader(), declared);
       queries = resolution.indexQueries();
       Verdict verdict = verdict(checked, settings, declared, resolution);
       outcome =
@@ -192,14 +192,24 @@ public class ChangeEvaluator {
     return report.withCost(queries, report.elapsed());
   }
 
-  /** Resolves as the owner: the comment must not reveal what the owner cannot see. */
-  private Resolution resolve(CheckedChange change, Account.Id owner, DeclaredDependencies declared)
+  /**
+   * Resolves for the readers of the change: the comment names only what the owner, the uploader of
+   * the patch set (who wrote its footers) and every reader of the change can see. The index is
+   * queried as the owner, so that it never returns more than the owner can see.
+   */
+  private Resolution resolve(
+      CheckedChange change, Account.Id owner, Account.Id uploader, DeclaredDependencies declared)
       throws RestApiException, IOException {
     int max = serverSettings.maxDependencies();
     List<DeclaredDependency> all = declared.dependencies();
     try (ManualRequestContext ctx = requestContext.openAs(owner)) {
       return resolver.resolve(
-          change, all.subList(0, Math.min(max, all.size())), serverSettings.maxChainDepth(), max);
+          change,
+          owner,
+          uploader,
+          all.subList(0, Math.min(max, all.size())),
+          serverSettings.maxChainDepth(),
+          max);
     }
   }
 

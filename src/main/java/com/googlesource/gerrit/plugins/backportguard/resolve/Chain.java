@@ -36,6 +36,8 @@ import java.util.Optional;
  * @param maxDependencies how many declarations of each change were followed
  * @param tooWide changes whose prerequisites were not followed because their level of the chain
  *     declared more than one check resolves
+ * @param overBudget changes whose prerequisites were not all followed because a bound on the work
+ *     of one check was reached, with the setting of that bound
  */
 public record Chain(
     Node root,
@@ -47,7 +49,8 @@ public record Chain(
     int maxDepth,
     ImmutableMap<Node, Integer> trimmed,
     int maxDependencies,
-    ImmutableSet<Node> tooWide) {
+    ImmutableSet<Node> tooWide,
+    ImmutableMap<Node, String> overBudget) {
 
   /** A change in the chain: a Change-Id in a project. */
   public record Node(String project, String changeId) {}
@@ -63,7 +66,8 @@ public record Chain(
         0,
         ImmutableMap.of(),
         0,
-        ImmutableSet.of());
+        ImmutableSet.of(),
+        ImmutableMap.of());
   }
 
   /**
@@ -75,6 +79,7 @@ public record Chain(
         || !cut.isEmpty()
         || !trimmed.isEmpty()
         || !tooWide.isEmpty()
+        || !overBudget.isEmpty()
         || needs.entrySet().stream()
             .anyMatch(e -> !e.getKey().equals(root) && !e.getValue().isEmpty());
   }

@@ -20,6 +20,7 @@ import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import com.google.common.collect.ImmutableSet;
 import com.google.common.flogger.FluentLogger;
+import com.google.gerrit.entities.Account;
 import com.google.gerrit.entities.Project;
 import com.google.gerrit.extensions.api.GerritApi;
 import com.google.gerrit.extensions.client.ChangeStatus;
@@ -27,9 +28,6 @@ import com.google.gerrit.extensions.client.ListChangesOption;
 import com.google.gerrit.extensions.common.ChangeInfo;
 import com.google.gerrit.extensions.restapi.RestApiException;
 import com.google.gerrit.server.git.GitRepositoryManager;
-import com.google.gerrit.server.permissions.PermissionBackend;
-import com.google.gerrit.server.permissions.PermissionBackendException;
-import com.google.gerrit.server.permissions.RefPermission;
 import com.google.inject.Inject;
 import com.googlesource.gerrit.plugins.backportguard.parse.DeclaredDependency;
 import com.googlesource.gerrit.plugins.backportguard.parse.DependencyFooterParser;
@@ -37,18 +35,22 @@ import com.googlesource.gerrit.plugins.backportguard.parse.DependencyRef;
 import com.googlesource.gerrit.plugins.backportguard.resolve.Chain.Node;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.eclipse.jgit.errors.MissingObjectException;
 import org.eclipse.jgit.errors.RepositoryNotFoundException;
+import org.eclipse.jgit.errors.RevWalkException;
 import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.lib.Ref;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
@@ -59,20 +61,27 @@ import org.eclipse.jgit.revwalk.RevWalk;
  * Finds out where each declared dependency of a change stands on the change's target branch, and
  * follows the prerequisites of unmerged prerequisites on the same branch.
  *
- * <p>Runs in the request context of the change's owner: the index queries and the branch reads see
- * exactly what the owner can see, so nothing the owner cannot read reaches the comment. Whatever
- * the number of dependencies, each level of the chain costs two index queries for the references
- * (as written, then every change sharing a Change-Id with one named by number or link) and one for
- * the merged reverts of merged candidates (one more per revert of a revert, only when there is
- * one); one reachability check per merged candidate; and at most one walk of the target branch per
- * prerequisite project, only when the index left a prerequisite unsettled.
+ * <p>What it finds may be named in the comment only when {@link Visibility} allows it: the owner
+ * and the uploader of the patch set can read it, and it is at least as visible as the change
+ * itself. Everything else is treated as absent, before any decision is made on it (ambiguity of an
+ * abbreviated Change-Id included), so that the comment is no oracle. Index queries run in the
+ * request context of the owner (so the index never returns more than the owner can see) and are
+ * read page by page to the end, whatever the owner's {@code queryLimit}.
+ *
+ * <p>A bare or abbreviated Change-Id names one prerequisite in each project that has a change with
+ * it; to keep strangers from adding prerequisites to someone else's change, a project other than
+ * the one of the earliest change with the Change-Id counts only when the owner of that earliest
+ * change has a change with it there.
+ *
+ * <p>All work is bounded by one {@link CheckBudget} per check, across every level of the chain and
+ * every project: index queries, and objects read by every git walk. A prerequisite that a bound
+ * kept from being decided is {@link PrerequisiteState#UNDECIDED}, which blocks.
  */
 public class DependencyResolver {
   private static final FluentLogger logger = FluentLogger.forEnclosingClass();
 
   private static final ImmutableSet<ListChangesOption> OPTIONS =
       ImmutableSet.of(ListChangesOption.CURRENT_REVISION, ListChangesOption.SKIP_DIFFSTAT);
-  private static final int QUERY_LIMIT = 500;
 
   /** The most commits a search for a directly pushed prerequisite reads. */
   static final int MAX_WALK = 10_000;
@@ -85,7 +94,8 @@ public class DependencyResolver {
 
   private final GerritApi gApi;
   private final GitRepositoryManager repoManager;
-  private final PermissionBackend permissionBackend;
+  private final Visibility.Factory visibilityFactory;
+  private final ResolveBounds bounds;
 
   private final DependencyFooterParser parser;
 
@@ -93,11 +103,13 @@ public class DependencyResolver {
   DependencyResolver(
       GerritApi gApi,
       GitRepositoryManager repoManager,
-      PermissionBackend permissionBackend,
+      Visibility.Factory visibilityFactory,
+      ResolveBounds bounds,
       DependencyFooterParser parser) {
     this.gApi = gApi;
     this.repoManager = repoManager;
-    this.permissionBackend = permissionBackend;
+    this.visibilityFactory = visibilityFactory;
+    this.bounds = bounds;
     this.parser = parser;
   }
 
@@ -105,27 +117,26 @@ public class DependencyResolver {
    * Resolves the dependencies of a change, then follows the prerequisites of its unmerged
    * prerequisites on the same branch; call it in the request context of the change owner.
    *
+   * @param owner the owner of the change
+   * @param uploader the uploader of the patch set being checked
    * @param maxChainDepth how many levels of prerequisites to follow, the change's own being the
    *     first
    * @param maxDependencies how many declarations of each prerequisite further down to follow
    */
   public Resolution resolve(
       CheckedChange change,
+      Account.Id owner,
+      Account.Id uploader,
       List<DeclaredDependency> dependencies,
       int maxChainDepth,
       int maxDependencies)
       throws RestApiException, IOException {
-    QueryCount queries = new QueryCount();
-    ImmutableList<DependencyResult> results = new Lookup(change, queries).resolve(dependencies);
-    Chain chain = followChain(change, results, maxChainDepth, maxDependencies, queries);
-    return new Resolution(results, chain, queries.count);
-  }
-
-  /** Resolves the dependencies of a change, without following chains. */
-  public ImmutableList<DependencyResult> resolve(
-      CheckedChange change, List<DeclaredDependency> dependencies)
-      throws RestApiException, IOException {
-    return new Lookup(change, new QueryCount()).resolve(dependencies);
+    Check check =
+        new Check(
+            change, visibilityFactory.create(change, owner, uploader), new CheckBudget(bounds));
+    ImmutableList<DependencyResult> results = new Lookup(check).resolve(dependencies);
+    Chain chain = followChain(check, results, maxChainDepth, maxDependencies);
+    return new Resolution(results, chain, check.budget().queries());
   }
 
   /**
@@ -133,12 +144,9 @@ public class DependencyResolver {
    * are resolved together, so a level costs the queries of one evaluation however wide it is.
    */
   private Chain followChain(
-      CheckedChange change,
-      List<DependencyResult> direct,
-      int maxDepth,
-      int maxDependencies,
-      QueryCount queries)
+      Check check, List<DependencyResult> direct, int maxDepth, int maxDependencies)
       throws RestApiException, IOException {
+    CheckedChange change = check.self();
     Node root = new Node(change.project().get(), change.changeId());
     PrerequisiteGraph graph = new PrerequisiteGraph(root, maxDepth);
     Map<Node, PrerequisiteStatus> frontier = new LinkedHashMap<>();
@@ -148,7 +156,8 @@ public class DependencyResolver {
       }
     }
     for (int depth = 1; !frontier.isEmpty(); depth++) {
-      Map<Node, List<DeclaredDependency>> declared = declarations(frontier, maxDependencies, graph);
+      Map<Node, List<DeclaredDependency>> declared =
+          declarations(check, frontier, maxDependencies, graph);
       if (depth >= maxDepth) {
         declared.forEach(
             (node, deps) -> {
@@ -173,12 +182,15 @@ public class DependencyResolver {
       }
       List<DeclaredDependency> all = new ArrayList<>();
       declared.values().forEach(all::addAll);
-      List<DependencyResult> results = new Lookup(change, queries).resolve(all);
+      List<DependencyResult> results = new Lookup(check).resolve(all);
       Map<Node, PrerequisiteStatus> next = new LinkedHashMap<>();
       int i = 0;
       for (Map.Entry<Node, List<DeclaredDependency>> e : declared.entrySet()) {
         for (int k = 0; k < e.getValue().size(); k++, i++) {
           for (PrerequisiteStatus s : results.get(i).prerequisites()) {
+            if (s.state() == PrerequisiteState.UNDECIDED) {
+              graph.markOverBudget(e.getKey(), s.bound().get());
+            }
             addNeed(graph, e.getKey(), s, next);
           }
         }
@@ -209,7 +221,10 @@ public class DependencyResolver {
 
   /** The dependencies each prerequisite declares, read from the change that decides its state. */
   private Map<Node, List<DeclaredDependency>> declarations(
-      Map<Node, PrerequisiteStatus> nodes, int maxDependencies, PrerequisiteGraph graph)
+      Check check,
+      Map<Node, PrerequisiteStatus> nodes,
+      int maxDependencies,
+      PrerequisiteGraph graph)
       throws IOException {
     Map<Node, List<DeclaredDependency>> out = new LinkedHashMap<>();
     Map<String, List<Node>> byProject = new LinkedHashMap<>();
@@ -218,7 +233,8 @@ public class DependencyResolver {
         .forEach(n -> byProject.computeIfAbsent(n.project(), p -> new ArrayList<>()).add(n));
     for (Map.Entry<String, List<Node>> e : byProject.entrySet()) {
       try (Repository repo = repoManager.openRepository(Project.nameKey(e.getKey()));
-          RevWalk rw = new RevWalk(repo)) {
+          ObjectReader reader = check.budget().reader(repo);
+          RevWalk rw = new RevWalk(reader)) {
         for (Node n : e.getValue()) {
           String commit = nodes.get(n).change().get().commit();
           List<DeclaredDependency> deps = List.of();
@@ -235,6 +251,8 @@ public class DependencyResolver {
               deps = all.subList(0, Math.min(all.size(), maxDependencies));
             } catch (MissingObjectException ex) {
               // Gone from the repository: nothing to follow.
+            } catch (BoundReachedException ex) {
+              graph.markOverBudget(n, ex.setting());
             }
           }
           out.put(n, deps);
@@ -244,17 +262,15 @@ public class DependencyResolver {
     return out;
   }
 
-  /** Counts the index queries of one evaluation. */
-  private static final class QueryCount {
-    int count;
-  }
+  /** What one check shares across its levels: the change, who may read what, and the budget. */
+  private record Check(CheckedChange self, Visibility visibility, CheckBudget budget) {}
 
   /**
    * A prerequisite to classify: either settled already (not found, ambiguous, the change itself) or
    * the facts gathered so far, completed by the branch walk.
    */
   private static final class Target {
-    final PrerequisiteStatus settled;
+    PrerequisiteStatus settled;
     PrerequisiteFacts facts;
 
     Target(PrerequisiteStatus settled) {
@@ -271,18 +287,26 @@ public class DependencyResolver {
     }
   }
 
-  /** The target branch in one project, as the owner sees it. */
+  /** The target branch in one project, as the comment may describe it. */
   private record Branch(boolean exists, boolean readable, ObjectId tip) {
     static final Branch ABSENT = new Branch(false, true, null);
     static final Branch UNREADABLE = new Branch(true, false, null);
   }
 
-  /** One evaluation's lookups, batched so that the number of queries does not grow. */
+  /** One level's lookups, batched so that the number of queries does not grow. */
   private class Lookup {
     private final CheckedChange self;
-    private final QueryCount queries;
+    private final Visibility visibility;
+    private final CheckBudget budget;
+    private final ChangeQuery changeQuery;
     private final Set<String> firstTerms = new LinkedHashSet<>();
+
+    /** Every public change the owner can see that the queries found, by number. */
+    private final Map<Integer, ChangeInfo> seen = new LinkedHashMap<>();
+
+    /** The changes the comment may describe, by Change-Id; never the change under check. */
     private final Map<String, List<ChangeInfo>> byChangeId = new HashMap<>();
+
     private final Map<String, Branch> branches = new HashMap<>();
 
     /** Merged reverts, by the number of the change each reverts. */
@@ -291,18 +315,44 @@ public class DependencyResolver {
     /** Merged changes carrying the Change-Id of a revert: the revert and its cherry-picks. */
     private final Map<String, List<ChangeInfo>> copiesOfReverts = new HashMap<>();
 
+    /** The public changes the first query found, for references by number. */
     private List<ChangeInfo> firstResults = List.of();
 
-    Lookup(CheckedChange self, QueryCount queries) {
-      this.self = self;
-      this.queries = queries;
+    Lookup(Check check) {
+      this.self = check.self();
+      this.visibility = check.visibility();
+      this.budget = check.budget();
+      this.changeQuery =
+          new ChangeQuery(
+              (q, start, limit) ->
+                  gApi.changes()
+                      .query(q)
+                      .withOptions(OPTIONS)
+                      .withLimit(limit)
+                      .withStart(start)
+                      .get(),
+              bounds.maxTerms(),
+              budget);
     }
 
     ImmutableList<DependencyResult> resolve(List<DeclaredDependency> dependencies)
         throws RestApiException, IOException {
       dependencies.forEach(d -> register(d.ref()));
-      queryChanges();
-      queryReverts();
+      try {
+        queryChanges();
+        queryReverts();
+      } catch (BoundReachedException e) {
+        // What the index would have said is unknown: a revert, a backport may be missing.
+        return dependencies.stream()
+            .map(
+                d ->
+                    new DependencyResult(
+                        d,
+                        d.ref() instanceof DependencyRef.External
+                            ? ImmutableList.of()
+                            : ImmutableList.of(PrerequisiteStatus.undecided(e.setting()))))
+            .collect(toImmutableList());
+      }
       List<List<Target>> targets = new ArrayList<>();
       for (DeclaredDependency dep : dependencies) {
         targets.add(targets(dep.ref()));
@@ -321,10 +371,9 @@ public class DependencyResolver {
     /**
      * Fetches the merged reverts of every merged candidate, with every merged copy of each revert
      * (a revert is usually cherry-picked onto the branches it must undo), then the reverts of
-     * those, a level at a time: two queries a level, and a level only when the one before found a
-     * revert.
+     * those, a level at a time: a level only when the one before found a revert.
      */
-    private void queryReverts() throws RestApiException {
+    private void queryReverts() throws RestApiException, BoundReachedException {
       Set<Integer> level = new TreeSet<>();
       byChangeId.values().stream()
           .flatMap(List::stream)
@@ -335,19 +384,23 @@ public class DependencyResolver {
         level.forEach(n -> terms.add("revertof:" + n));
         level.clear();
         Set<String> revertIds = new LinkedHashSet<>();
-        for (ChangeInfo r : visible(query(terms, "status:merged"))) {
+        for (ChangeInfo r : describable(changeQuery.any(terms, "status:merged"))) {
           addOnce(revertsOf.computeIfAbsent(r.revertOf, k -> new ArrayList<>()), r);
           revertIds.add("change:" + r.changeId);
         }
-        for (ChangeInfo c : visible(query(revertIds, "status:merged"))) {
+        for (ChangeInfo c : describable(changeQuery.any(revertIds, "status:merged"))) {
           addOnce(copiesOfReverts.computeIfAbsent(c.changeId, k -> new ArrayList<>()), c);
           level.add(c._number);
         }
       }
     }
 
-    private static List<ChangeInfo> visible(List<ChangeInfo> changes) {
-      return changes.stream().filter(c -> !Boolean.TRUE.equals(c.isPrivate)).toList();
+    /** The changes the comment may describe: not private, and visible enough. */
+    private List<ChangeInfo> describable(List<ChangeInfo> changes) {
+      return changes.stream()
+          .filter(c -> !Boolean.TRUE.equals(c.isPrivate))
+          .filter(c -> visibility.describable(c.project, c.branch))
+          .toList();
     }
 
     private static void addOnce(List<ChangeInfo> list, ChangeInfo c) {
@@ -370,17 +423,34 @@ public class DependencyResolver {
       }
     }
 
-    void queryChanges() throws RestApiException {
-      firstResults = query(firstTerms, "");
-      firstResults.forEach(this::index);
-      // Changes named by number: fetch every change that shares their Change-Id.
+    void queryChanges() throws RestApiException, BoundReachedException {
+      // Private changes are their owner's business: naming one on a change others can read would
+      // leak it, even when the owner of both is the same; so would linking its Change-Id, named
+      // by its number, to public copies.
+      firstResults =
+          changeQuery.any(firstTerms, "").stream()
+              .filter(c -> !Boolean.TRUE.equals(c.isPrivate))
+              .toList();
+      firstResults.forEach(c -> seen.putIfAbsent(c._number, c));
+      // Changes named by number: fetch every change that shares their Change-Id, if the comment
+      // may name the change at all.
       Set<String> more = new LinkedHashSet<>();
-      for (ChangeInfo c : firstResults) {
+      for (ChangeInfo c : describable(firstResults)) {
         if (!isCovered(c.changeId)) {
           more.add("change:" + c.changeId);
         }
       }
-      query(more, "").forEach(this::index);
+      for (ChangeInfo c : changeQuery.any(more, "")) {
+        if (!Boolean.TRUE.equals(c.isPrivate)) {
+          seen.putIfAbsent(c._number, c);
+        }
+      }
+      for (ChangeInfo c : describable(List.copyOf(seen.values()))) {
+        if (c._number != self.number()) {
+          // The change under check is never its own prerequisite.
+          byChangeId.computeIfAbsent(c.changeId, k -> new ArrayList<>()).add(c);
+        }
+      }
     }
 
     /** Whether a first-query term already fetched every change with this Change-Id. */
@@ -389,20 +459,26 @@ public class DependencyResolver {
           .anyMatch(t -> t.startsWith("change:I") && changeId.startsWith(t.substring(7)));
     }
 
-    private void index(ChangeInfo c) {
-      if (c._number == self.number()) {
-        // The change under check is never its own prerequisite.
-        return;
-      }
-      if (Boolean.TRUE.equals(c.isPrivate)) {
-        // Private changes are their owner's business: naming one on a change others can read
-        // would leak it, even when the owner of both is the same.
-        return;
-      }
-      List<ChangeInfo> list = byChangeId.computeIfAbsent(c.changeId, k -> new ArrayList<>());
-      if (list.stream().noneMatch(o -> o._number.equals(c._number))) {
-        list.add(c);
-      }
+    /**
+     * Whether a change with a Change-Id makes its project count for a bare or abbreviated
+     * reference: it is in the project of the earliest change with the Change-Id, or has the same
+     * owner. The earliest is taken among all changes the owner can see, so that a stranger cannot
+     * copy the Change-Id of a change the readers cannot see, and have their copy counted instead.
+     */
+    private boolean counts(ChangeInfo c) {
+      ChangeInfo earliest =
+          seen.values().stream()
+              .filter(o -> o.changeId.equals(c.changeId))
+              .min(Comparator.comparingInt(o -> o._number))
+              .orElse(c);
+      return sameProjectOrOwner(c, earliest);
+    }
+
+    private static boolean sameProjectOrOwner(ChangeInfo c, ChangeInfo earliest) {
+      return c.project.equals(earliest.project)
+          || (c.owner != null
+              && earliest.owner != null
+              && Objects.equals(c.owner._accountId, earliest.owner._accountId));
     }
 
     List<Target> targets(DependencyRef ref) throws IOException {
@@ -416,8 +492,7 @@ public class DependencyResolver {
               : byProject(id.id());
         }
         case DependencyRef.ChangeIdPrefix p -> {
-          Set<String> ids = new TreeSet<>();
-          byChangeId.keySet().stream().filter(k -> k.startsWith(p.prefix())).forEach(ids::add);
+          Set<String> ids = prefixMatches(p.prefix());
           if (ids.size() > 1) {
             return List.of(new Target(PrerequisiteStatus.ambiguous()));
           }
@@ -432,7 +507,7 @@ public class DependencyResolver {
             return List.of(new Target(PrerequisiteStatus.selfReference()));
           }
           Optional<ChangeInfo> named =
-              firstResults.stream()
+              describable(firstResults).stream()
                   .filter(c -> c._number == n.number())
                   .filter(c -> n.project().map(p -> p.equals(c.project)).orElse(true))
                   .findFirst();
@@ -450,11 +525,37 @@ public class DependencyResolver {
       }
     }
 
-    /** A bare Change-Id: one prerequisite in each project that has a change carrying it. */
+    /**
+     * The Change-Ids an abbreviation names, among the changes the comment may describe only (so
+     * that the answer says nothing of the others). A Change-Id counts only when a change with it is
+     * in the project of the earliest change matching the abbreviation, or has its owner: a stranger
+     * cannot make an abbreviation ambiguous from another project.
+     */
+    private Set<String> prefixMatches(String prefix) {
+      List<ChangeInfo> matching =
+          byChangeId.entrySet().stream()
+              .filter(e -> e.getKey().startsWith(prefix))
+              .flatMap(e -> e.getValue().stream())
+              .toList();
+      Optional<ChangeInfo> earliest =
+          matching.stream().min(Comparator.comparingInt(c -> c._number));
+      Set<String> ids = new TreeSet<>();
+      matching.stream()
+          .filter(c -> sameProjectOrOwner(c, earliest.get()))
+          .forEach(c -> ids.add(c.changeId));
+      return ids;
+    }
+
+    /**
+     * A bare Change-Id: one prerequisite in each project that counts (see {@link #counts}) and has
+     * a change with it the comment may describe.
+     */
     private List<Target> byProject(String changeId) throws IOException {
       // Sorted, so that the comment does not change with the index's order.
       Set<String> projects = new TreeSet<>();
-      candidates(changeId).forEach(c -> projects.add(c.project));
+      byChangeId.getOrDefault(changeId, List.of()).stream()
+          .filter(this::counts)
+          .forEach(c -> projects.add(c.project));
       if (projects.isEmpty()) {
         // Nothing in the index: it may still have been pushed straight into this project.
         projects.add(self.project().get());
@@ -466,16 +567,9 @@ public class DependencyResolver {
       return out;
     }
 
-    private List<ChangeInfo> candidates(String changeIdOrPrefix) {
-      return byChangeId.entrySet().stream()
-          .filter(e -> e.getKey().startsWith(changeIdOrPrefix))
-          .flatMap(e -> e.getValue().stream())
-          .toList();
-    }
-
     private Target target(Project.NameKey project, String changeId) throws IOException {
       ImmutableList<Candidate> candidates =
-          candidates(changeId).stream()
+          byChangeId.getOrDefault(changeId, List.of()).stream()
               .filter(c -> c.project.equals(project.get()))
               .map(Lookup::toCandidate)
               .collect(toImmutableList());
@@ -483,22 +577,26 @@ public class DependencyResolver {
       if (!branch.readable()) {
         return new Target(PrerequisiteStatus.notFound());
       }
-      ImmutableSet<Integer> reachable =
-          branch.exists() ? reachable(project, branch.tip(), candidates) : ImmutableSet.of();
-      ImmutableMap<Integer, Candidate> reverts =
-          branch.exists()
-              ? revertsInBranch(project, branch.tip(), candidates, reachable)
-              : ImmutableMap.of();
-      return new Target(
-          new PrerequisiteFacts(
-              project.get(),
-              changeId,
-              self.branch(),
-              branch.exists(),
-              candidates,
-              reachable,
-              Optional.empty(),
-              reverts));
+      try {
+        ImmutableSet<Integer> reachable =
+            branch.exists() ? reachable(project, branch.tip(), candidates) : ImmutableSet.of();
+        ImmutableMap<Integer, Candidate> reverts =
+            branch.exists()
+                ? revertsInBranch(project, branch.tip(), candidates, reachable)
+                : ImmutableMap.of();
+        return new Target(
+            new PrerequisiteFacts(
+                project.get(),
+                changeId,
+                self.branch(),
+                branch.exists(),
+                candidates,
+                reachable,
+                Optional.empty(),
+                reverts));
+      } catch (BoundReachedException e) {
+        return new Target(PrerequisiteStatus.undecided(e.setting()));
+      }
     }
 
     /**
@@ -509,15 +607,22 @@ public class DependencyResolver {
     void walkBranches(List<Target> targets) throws IOException {
       Map<String, List<Target>> pending = new LinkedHashMap<>();
       for (Target t : targets) {
-        if (t.facts != null && t.facts.needsHistoryWalk()) {
+        if (t.settled == null && t.facts.needsHistoryWalk()) {
           pending.computeIfAbsent(t.facts.project(), p -> new ArrayList<>()).add(t);
         }
       }
       for (Map.Entry<String, List<Target>> e : pending.entrySet()) {
         Set<String> wanted = new LinkedHashSet<>();
         e.getValue().forEach(t -> wanted.add(t.facts.changeId()));
-        Map<String, String> found =
-            findPushedCommits(Project.nameKey(e.getKey()), branches.get(e.getKey()).tip(), wanted);
+        Map<String, String> found;
+        try {
+          found =
+              findPushedCommits(
+                  Project.nameKey(e.getKey()), branches.get(e.getKey()).tip(), wanted);
+        } catch (BoundReachedException ex) {
+          e.getValue().forEach(t -> t.settled = PrerequisiteStatus.undecided(ex.setting()));
+          continue;
+        }
         for (Target t : e.getValue()) {
           String commit = found.get(t.facts.changeId());
           if (commit != null) {
@@ -536,7 +641,8 @@ public class DependencyResolver {
         Project.NameKey project, ObjectId tip, Set<String> wanted) throws IOException {
       Map<String, String> found = new HashMap<>();
       try (Repository repo = repoManager.openRepository(project);
-          RevWalk rw = new RevWalk(repo)) {
+          ObjectReader reader = budget.reader(repo);
+          RevWalk rw = new RevWalk(reader)) {
         rw.setRetainBody(true);
         rw.sort(RevSort.COMMIT_TIME_DESC);
         rw.markStart(rw.parseCommit(tip));
@@ -556,11 +662,21 @@ public class DependencyResolver {
             break;
           }
         }
+      } catch (RevWalkException e) {
+        // The iterator wraps read errors, the budget's included.
+        if (e.getCause() instanceof BoundReachedException bound) {
+          throw bound;
+        }
+        throw e;
       }
       return found;
     }
 
-    /** The target branch in a project, as the owner sees it. */
+    /**
+     * The target branch in a project, as the comment may describe it. Whether the readers may read
+     * it is decided before whether it exists: a branch they may not read looks the same whether it
+     * exists or not.
+     */
     private Branch branch(Project.NameKey project) throws IOException {
       Branch cached = branches.get(project.get());
       if (cached != null) {
@@ -568,35 +684,27 @@ public class DependencyResolver {
       }
       Branch branch;
       String ref = "refs/heads/" + self.branch();
-      try (Repository repo = repoManager.openRepository(project)) {
-        Ref r = repo.exactRef(ref);
-        if (r == null || r.getObjectId() == null) {
-          branch = Branch.ABSENT;
-        } else if (canRead(project, ref)) {
-          branch = new Branch(true, true, r.getObjectId());
-        } else {
+      if (!visibility.describable(project.get(), ref)) {
+        branch = Branch.UNREADABLE;
+      } else {
+        try (Repository repo = repoManager.openRepository(project)) {
+          Ref r = repo.exactRef(ref);
+          branch =
+              r == null || r.getObjectId() == null
+                  ? Branch.ABSENT
+                  : new Branch(true, true, r.getObjectId());
+        } catch (RepositoryNotFoundException e) {
           branch = Branch.UNREADABLE;
         }
-      } catch (RepositoryNotFoundException e) {
-        branch = Branch.UNREADABLE;
       }
       branches.put(project.get(), branch);
       return branch;
     }
 
-    private boolean canRead(Project.NameKey project, String ref) {
-      try {
-        return permissionBackend.currentUser().project(project).ref(ref).test(RefPermission.READ);
-      } catch (PermissionBackendException e) {
-        // A project that cannot be checked is treated as unreadable: reported as not found.
-        return false;
-      }
-    }
-
     /**
      * The merged candidates in the branch, each with the revert that took the Change-Id off the
      * branch again, if one did: a merged revert of any change carrying the Change-Id, with a copy
-     * of that revert in the branch, not itself reverted in the branch.
+     * of that revert in the branch of this project, not itself reverted in the branch.
      */
     private ImmutableMap<Integer, Candidate> revertsInBranch(
         Project.NameKey project,
@@ -614,8 +722,9 @@ public class DependencyResolver {
               .toList();
       Optional<ChangeInfo> revert;
       try (Repository repo = repoManager.openRepository(project);
-          RevWalk rw = new RevWalk(repo)) {
-        revert = effectiveRevert(merged, rw, rw.parseCommit(tip), 0);
+          ObjectReader reader = budget.reader(repo);
+          RevWalk rw = new RevWalk(reader)) {
+        revert = effectiveRevert(project, merged, rw, rw.parseCommit(tip), 0);
       }
       if (revert.isEmpty()) {
         return ImmutableMap.of();
@@ -635,7 +744,8 @@ public class DependencyResolver {
      * revert is in the branch too.
      */
     private Optional<ChangeInfo> effectiveRevert(
-        List<Integer> changes, RevWalk rw, RevCommit tip, int level) throws IOException {
+        Project.NameKey project, List<Integer> changes, RevWalk rw, RevCommit tip, int level)
+        throws IOException {
       if (level >= MAX_REVERT_LEVELS) {
         return Optional.empty();
       }
@@ -643,8 +753,9 @@ public class DependencyResolver {
         for (ChangeInfo r : revertsOf.getOrDefault(number, List.of())) {
           List<ChangeInfo> copies = copiesOfReverts.getOrDefault(r.changeId, List.of(r));
           for (ChangeInfo copy : copies) {
-            if (inBranch(copy, rw, tip)
-                && effectiveRevert(copies.stream().map(c -> c._number).toList(), rw, tip, level + 1)
+            if (inBranch(project, copy, rw, tip)
+                && effectiveRevert(
+                        project, copies.stream().map(c -> c._number).toList(), rw, tip, level + 1)
                     .isEmpty()) {
               return Optional.of(copy);
             }
@@ -654,7 +765,15 @@ public class DependencyResolver {
       return Optional.empty();
     }
 
-    private boolean inBranch(ChangeInfo c, RevWalk rw, RevCommit tip) throws IOException {
+    /**
+     * Whether a change is in the target branch of the project: merged on it, or its commit in its
+     * history. A change of another project is not, whatever its branch is called.
+     */
+    private boolean inBranch(Project.NameKey project, ChangeInfo c, RevWalk rw, RevCommit tip)
+        throws IOException {
+      if (!c.project.equals(project.get())) {
+        return false;
+      }
       if (c.branch.equals(self.branch())) {
         return true;
       }
@@ -677,10 +796,15 @@ public class DependencyResolver {
       }
       ImmutableSet.Builder<Integer> out = ImmutableSet.builder();
       try (Repository repo = repoManager.openRepository(project);
-          RevWalk rw = new RevWalk(repo)) {
+          ObjectReader reader = budget.reader(repo);
+          RevWalk rw = new RevWalk(reader)) {
         RevCommit tipCommit = rw.parseCommit(tip);
         for (Candidate c : candidates) {
           if (c.status() != Candidate.Status.MERGED || c.commit() == null) {
+            continue;
+          }
+          if (c.isOn(self.branch())) {
+            // Merged on the branch: settled without a walk.
             continue;
           }
           try {
@@ -695,23 +819,6 @@ public class DependencyResolver {
         }
       }
       return out.build();
-    }
-
-    private List<ChangeInfo> query(Set<String> terms, String filter) throws RestApiException {
-      if (terms.isEmpty()) {
-        return List.of();
-      }
-      queries.count++;
-      String any = String.join(" OR ", terms);
-      String q = filter.isEmpty() ? any : filter + " (" + any + ")";
-      List<ChangeInfo> found =
-          gApi.changes().query(q).withOptions(OPTIONS).withLimit(QUERY_LIMIT).get();
-      if (found.size() >= QUERY_LIMIT) {
-        logger.atWarning().log(
-            "Checking change %d: %d or more changes match %s; the verdict may miss some",
-            self.number(), QUERY_LIMIT, q);
-      }
-      return found;
     }
 
     private static Candidate toCandidate(ChangeInfo c) {

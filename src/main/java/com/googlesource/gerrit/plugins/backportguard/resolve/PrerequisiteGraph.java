@@ -41,6 +41,7 @@ public final class PrerequisiteGraph {
   private final Set<Node> cut = new LinkedHashSet<>();
   private final Map<Node, Integer> trimmed = new LinkedHashMap<>();
   private final Set<Node> tooWide = new LinkedHashSet<>();
+  private final Map<Node, String> overBudget = new LinkedHashMap<>();
   private int maxDependencies;
 
   public PrerequisiteGraph(Node root, int maxDepth) {
@@ -85,6 +86,16 @@ public final class PrerequisiteGraph {
     tooWide.add(node);
   }
 
+  /**
+   * Records that a change's prerequisites were not all followed: a bound on the work of one check
+   * was reached.
+   *
+   * @param setting the setting of that bound
+   */
+  public void markOverBudget(Node node, String setting) {
+    overBudget.putIfAbsent(node, setting);
+  }
+
   public Chain build() {
     return new Chain(
         root,
@@ -99,7 +110,8 @@ public final class PrerequisiteGraph {
         maxDepth,
         ImmutableMap.copyOf(trimmed),
         maxDependencies,
-        ImmutableSet.copyOf(tooWide));
+        ImmutableSet.copyOf(tooWide),
+        ImmutableMap.copyOf(overBudget));
   }
 
   /** Depth-first from the root: each change after everything it needs, the root left out. */

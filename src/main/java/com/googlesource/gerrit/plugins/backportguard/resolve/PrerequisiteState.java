@@ -36,12 +36,20 @@ public enum PrerequisiteState {
   OPEN_ELSEWHERE(false),
   /** Abandoned on every branch it was uploaded to. */
   ABANDONED_ELSEWHERE(false),
-  /** Nothing the owner of the change can see carries the reference. */
+  /**
+   * Nothing carries the reference that the owner, the uploader of the patch set and every reader of
+   * the change can all see: either there is nothing, or it is not visible enough to be named.
+   */
   NOT_FOUND(false),
   /** An abbreviated Change-Id that matches more than one Change-Id. */
   AMBIGUOUS(false),
   /** The reference names the change being checked: a cycle of one, which always blocks. */
-  SELF_REFERENCE(false);
+  SELF_REFERENCE(false),
+  /**
+   * A bound on the work of one check was reached before the state could be decided: it blocks,
+   * whatever {@code blockOnNotFound} says, and the comment names the setting.
+   */
+  UNDECIDED(false);
 
   private final boolean satisfied;
 

@@ -30,6 +30,7 @@ import java.util.Optional;
  *     counted
  * @param changeId the prerequisite's Change-Id; empty when nothing visible was found
  * @param revertedBy for a prerequisite taken off the branch again, the merged revert that did it
+ * @param bound for an undecided prerequisite, the setting whose bound was reached
  */
 public record PrerequisiteStatus(
     PrerequisiteState state,
@@ -39,7 +40,29 @@ public record PrerequisiteStatus(
     Optional<String> pushedCommit,
     boolean noSuchBranch,
     Optional<String> changeId,
-    Optional<Candidate> revertedBy) {
+    Optional<Candidate> revertedBy,
+    Optional<String> bound) {
+  public PrerequisiteStatus(
+      PrerequisiteState state,
+      Optional<String> project,
+      Optional<Candidate> change,
+      Optional<Candidate> cherryPickSource,
+      Optional<String> pushedCommit,
+      boolean noSuchBranch,
+      Optional<String> changeId,
+      Optional<Candidate> revertedBy) {
+    this(
+        state,
+        project,
+        change,
+        cherryPickSource,
+        pushedCommit,
+        noSuchBranch,
+        changeId,
+        revertedBy,
+        Optional.empty());
+  }
+
   public PrerequisiteStatus(
       PrerequisiteState state,
       Optional<String> project,
@@ -70,7 +93,26 @@ public record PrerequisiteStatus(
     return unresolved(PrerequisiteState.SELF_REFERENCE);
   }
 
-  /** A state that names nothing, so that nothing invisible to the owner can leak. */
+  /**
+   * A prerequisite whose state a bound on the work of one check kept from being decided; names
+   * nothing but the setting.
+   *
+   * @param setting the setting whose bound was reached, as an admin writes it
+   */
+  public static PrerequisiteStatus undecided(String setting) {
+    return new PrerequisiteStatus(
+        PrerequisiteState.UNDECIDED,
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        false,
+        Optional.empty(),
+        Optional.empty(),
+        Optional.of(setting));
+  }
+
+  /** A state that names nothing, so that nothing invisible to a reader can leak. */
   private static PrerequisiteStatus unresolved(PrerequisiteState state) {
     return new PrerequisiteStatus(
         state, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), false);

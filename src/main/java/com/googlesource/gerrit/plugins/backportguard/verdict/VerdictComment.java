@@ -381,8 +381,14 @@ public final class VerdictComment {
       }
       case NOT_FOUND ->
           out.append(
-              "no change or commit that the change owner can see carries this reference.\n"
-                  + "  Action: check the reference; it must name a change on this server");
+              "no change or commit carrying this reference was found: not found, or not visible"
+                  + " to every reader of this change.\n"
+                  + "  Action: check the reference; it must name a change on this server that"
+                  + " everyone who can read this change can read");
+      case UNDECIDED ->
+          out.append("could not be decided within the bound on the work of one check (")
+              .append(status.bound().orElse(""))
+              .append(").\n  Action: ask an admin to raise it, or name the change more exactly");
       case AMBIGUOUS ->
           out.append(
               "this abbreviated Change-Id matches more than one change.\n"
@@ -486,6 +492,16 @@ public final class VerdictComment {
           .append(" deep (plugin.backport-guard.maxChainDepth). Check them on it.\n");
     }
     appendMore(out, cut.size() - entries);
+    List<Map.Entry<Node, String>> overBudget = chain.overBudget().entrySet().asList();
+    for (Map.Entry<Node, String> e : overBudget.subList(0, Math.min(entries, overBudget.size()))) {
+      out.append("\n")
+          .append(name(verdict, chain, e.getKey()))
+          .append(" declares prerequisites of its own that were not all checked: the")
+          .append(" check reached its bound (")
+          .append(e.getValue())
+          .append("). Check them on it.\n");
+    }
+    appendMore(out, overBudget.size() - entries);
     List<Node> tooWide = chain.tooWide().asList();
     for (Node node : tooWide.subList(0, Math.min(entries, tooWide.size()))) {
       out.append("\n")

@@ -1,0 +1,125 @@
+// Copyright (C) 2026 The Android Open Source Project
+//
+// Licensed under the Apache License, Version 2.0 (the "License");
+// you may not use this file except in compliance with the License.
+// You may obtain a copy of the License at
+//
+// http://www.apache.org/licenses/LICENSE-2.0
+//
+// Unless required by applicable law or agreed to in writing, software
+// distributed under the License is distributed on an "AS IS" BASIS,
+// WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+// See the License for the specific language governing permissions and
+// limitations under the License.
+package com.googlesource.gerrit.plugins.backportguard.resolve;
+
+import com.google.common.collect.ImmutableList;
+import com.google.gerrit.extensions.common.ChangeInfo;
+import com.google.gerrit.extensions.restapi.BadRequestException;
+import com.google.gerrit.extensions.restapi.RestApiException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs "any of these terms" as index queries that the server accepts and reads to the end: the
+ * terms go in batches that stay inside {@code index.maxTerms}, and each batch is read page by page
+ * for as long as Gerrit says there are more ({@code _more_changes}), whatever limit the querying
+ * user's {@code queryLimit} sets. Every query and every page counts against the check's budget;
+ * when it runs out, the query fails with a {@link BoundReachedException} rather than return a list
+ * that is silently cut.
+ */
+public final class ChangeQuery {
+  /** One page of results: the changes matching {@code query}, skipping the first {@code start}. */
+  @FunctionalInterface
+  public interface Pages {
+    List<ChangeInfo> page(String query, int start, int limit) throws RestApiException;
+  }
+
+  /** Leaf terms left free for the filter and what Gerrit adds to a query (status, visibility). */
+  static final int RESERVED_TERMS = 10;
+
+  /** How many changes one page asks for. */
+  static final int PAGE_SIZE = 500;
+
+  private final Pages pages;
+  private final int maxTerms;
+  private final CheckBudget budget;
+
+  public ChangeQuery(Pages pages, int maxTerms, CheckBudget budget) {
+    this.pages = pages;
+    this.maxTerms = maxTerms;
+    this.budget = budget;
+  }
+
+  /**
+   * Every change that matches any of the terms and the filter, each once.
+   *
+   * @param terms query terms, e.g. {@code change:I1234567}, {@code revertof:12}
+   * @param filter a term every result must match as well, e.g. {@code status:merged}; may be empty
+   */
+  public ImmutableList<ChangeInfo> any(Collection<String> terms, String filter)
+      throws RestApiException, BoundReachedException {
+    Map<Integer, ChangeInfo> out = new LinkedHashMap<>();
+    for (List<String> batch : batches(terms, maxTerms - RESERVED_TERMS - leaves(filter))) {
+      String any = String.join(" OR ", batch);
+      String q = filter.isEmpty() ? any : filter + " (" + any + ")";
+      for (int start = 0; ; ) {
+        budget.countQuery();
+        List<ChangeInfo> page;
+        try {
+          page = pages.page(q, start, PAGE_SIZE);
+        } catch (BadRequestException e) {
+          if (start == 0) {
+            throw e;
+          }
+          // Past the server's index.maxPages: the rest cannot be read.
+          throw new BoundReachedException("index.maxPages");
+        }
+        page.forEach(c -> out.putIfAbsent(c._number, c));
+        if (page.isEmpty() || !Boolean.TRUE.equals(page.get(page.size() - 1)._moreChanges)) {
+          break;
+        }
+        start += page.size();
+      }
+    }
+    return ImmutableList.copyOf(out.values());
+  }
+
+  /**
+   * Splits the terms into batches of at most {@code maxLeaves} leaf terms each, as Gerrit counts
+   * them; a term that alone is over the limit still gets a batch of its own.
+   */
+  static List<List<String>> batches(Collection<String> terms, int maxLeaves) {
+    List<List<String>> out = new ArrayList<>();
+    List<String> batch = new ArrayList<>();
+    int leaves = 0;
+    for (String t : terms) {
+      int n = leaves(t);
+      if (!batch.isEmpty() && leaves + n > maxLeaves) {
+        out.add(batch);
+        batch = new ArrayList<>();
+        leaves = 0;
+      }
+      batch.add(t);
+      leaves += n;
+    }
+    if (!batch.isEmpty()) {
+      out.add(batch);
+    }
+    return out;
+  }
+
+  /**
+   * The leaf terms Gerrit makes of a term: {@code change:project~number} is a project and a number,
+   * a triplet three; an operator of its own is one.
+   */
+  static int leaves(String term) {
+    if (term.isEmpty()) {
+      return 0;
+    }
+    return 1 + (int) term.chars().filter(ch -> ch == '~').count();
+  }
+}
