@@ -180,7 +180,8 @@ class VerdictCommentLimitTest {
             2_000,
             ImmutableMap.of(),
             50,
-            ImmutableSet.of());
+            ImmutableSet.of(),
+            ImmutableMap.of());
     Verdict v =
         new Verdict(
             "demo",

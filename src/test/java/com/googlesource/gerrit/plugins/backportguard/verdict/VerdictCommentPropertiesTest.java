@@ -174,7 +174,12 @@ class VerdictCommentPropertiesTest {
                   ImmutableMap.copyOf(
                       path.stream().collect(java.util.stream.Collectors.toMap(n -> n, n -> 77))),
                   50,
-                  ImmutableSet.copyOf(path));
+                  ImmutableSet.copyOf(path),
+                  ImmutableMap.copyOf(
+                      path.stream()
+                          .collect(
+                              java.util.stream.Collectors.toMap(
+                                  n -> n, n -> "plugin.backport-guard.maxQueriesPerCheck"))));
             });
   }
 
