@@ -65,6 +65,8 @@ public class CatchUp implements Runnable {
     this.rechecks = rechecks;
     this.indexer = indexer;
     this.notesFactory = notesFactory;
+    // The lookups of dependents live in memory: a stop while some are pending loses them.
+    pendingWork.treatStopAsCrashWhile(() -> rechecks.size() > 0);
   }
 
   @Override

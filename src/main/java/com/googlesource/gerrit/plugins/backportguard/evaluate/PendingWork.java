@@ -34,6 +34,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BooleanSupplier;
 import java.util.regex.Pattern;
 
 /**
@@ -102,6 +104,7 @@ public class PendingWork implements LifecycleListener {
   private final Path root;
   private final Path runningMarker;
   private final boolean previousRunDidNotStop;
+  private final List<BooleanSupplier> inMemoryWork = new CopyOnWriteArrayList<>();
 
   @Inject
   PendingWork(@PluginData Path dataDir) {
@@ -118,8 +121,22 @@ public class PendingWork implements LifecycleListener {
   @Override
   public void start() {}
 
+  /**
+   * Work that lives in memory only, such as the re-check lookups: while it says it is busy, a stop
+   * counts as a crash, so the next start replays the recent updates and what was pending is not
+   * lost.
+   */
+  public void treatStopAsCrashWhile(BooleanSupplier busy) {
+    inMemoryWork.add(busy);
+  }
+
   @Override
   public void stop() {
+    if (inMemoryWork.stream().anyMatch(BooleanSupplier::getAsBoolean)) {
+      logger.atInfo().log(
+          "Stopping with re-checks pending; the next start catches up with the recent updates");
+      return;
+    }
     try {
       Files.deleteIfExists(runningMarker);
     } catch (IOException e) {
