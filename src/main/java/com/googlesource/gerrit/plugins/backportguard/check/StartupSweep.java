@@ -40,7 +40,8 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Starting the plugin only schedules the sweep. The sweep lists the changes on the plugin's own
  * executor, after a delay that lets a starting server settle, and queues their checks like those of
- * new patch sets.
+ * new patch sets. Before it, and whether or not the sweep is on, the {@link CatchUp} replays the
+ * work the last run left unfinished, which the sweep cannot find when the index lost it.
  */
 @Singleton
 public class StartupSweep implements LifecycleListener {
@@ -48,11 +49,15 @@ public class StartupSweep implements LifecycleListener {
 
   static final Duration DELAY = Duration.ofSeconds(30);
 
+  /** Before the sweep: replaying what a killed run left needs no settled index. */
+  static final Duration CATCH_UP_DELAY = Duration.ofSeconds(5);
+
   private final ServerSettings settings;
   private final ScheduledExecutorService executor;
   private final ChangeSelector selector;
   private final EvaluationQueue queue;
   private final OneOffRequestContext requestContext;
+  private final CatchUp catchUp;
   private final String pluginName;
 
   @Inject
@@ -62,17 +67,24 @@ public class StartupSweep implements LifecycleListener {
       ChangeSelector selector,
       EvaluationQueue queue,
       OneOffRequestContext requestContext,
+      CatchUp catchUp,
       @PluginName String pluginName) {
     this.settings = settings;
     this.executor = executor;
     this.selector = selector;
     this.queue = queue;
     this.requestContext = requestContext;
+    this.catchUp = catchUp;
     this.pluginName = pluginName;
   }
 
   @Override
   public void start() {
+    // Whatever sweepOnStart says: this replays work the plugin had accepted, not a sweep.
+    executor.schedule(
+        new Named(catchUp, pluginName + " catch-up with the work left by the last run"),
+        CATCH_UP_DELAY.toMillis(),
+        TimeUnit.MILLISECONDS);
     if (settings.sweepOnStart()) {
       executor.schedule(new Scheduled(), DELAY.toMillis(), TimeUnit.MILLISECONDS);
     }
@@ -124,6 +136,19 @@ public class StartupSweep implements LifecycleListener {
                   tally.summary(Duration.ofNanos(System.nanoTime() - start)));
               return tally;
             });
+  }
+
+  /** A task named for {@code gerrit show-queue}. */
+  private record Named(Runnable task, String name) implements Runnable {
+    @Override
+    public void run() {
+      task.run();
+    }
+
+    @Override
+    public String toString() {
+      return name;
+    }
   }
 
   /** The scheduled sweep, named for {@code gerrit show-queue}. */

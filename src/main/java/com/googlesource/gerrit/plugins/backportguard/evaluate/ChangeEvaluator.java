@@ -65,6 +65,14 @@ public class ChangeEvaluator {
       VerdictComment.HEADER + "this patch set declares no dependency; nothing to check.";
   static final String NOT_CHECKED =
       VerdictComment.HEADER + "this change is no longer checked (not a backport); nothing to do.";
+  static final String DISABLED =
+      VerdictComment.HEADER
+          + "off for this project ([plugin \"backport-guard\"] enabled = false in its"
+          + " project.config, or a parent's), so the earlier vote is withdrawn.";
+  static final String MISCONFIGURED =
+      VerdictComment.HEADER
+          + "not checked: the project's backport-guard settings are invalid, so the earlier vote"
+          + " is withdrawn until a project owner fixes them: ";
 
   private final ServerSettings serverSettings;
   private final ProjectSettingsLoader projectSettings;
@@ -123,10 +131,12 @@ public class ChangeEvaluator {
       return EvaluationReport.skipped(project, changeId, "no such project");
     } catch (InvalidSettingsException e) {
       misconfiguration.report(project, Setting.PROJECT_SETTINGS, e.getMessage());
-      return EvaluationReport.skipped(project, changeId, "invalid project settings");
+      // No stale vote stays while the settings are broken; the comment says what to fix.
+      return poster.withdraw(
+          project, changeId, MISCONFIGURED + e.getMessage(), "invalid project settings");
     }
     if (!settings.enabled()) {
-      return EvaluationReport.skipped(project, changeId, "disabled for the project");
+      return poster.withdraw(project, changeId, DISABLED, "disabled for the project");
     }
     ChangeNotes notes;
     try {

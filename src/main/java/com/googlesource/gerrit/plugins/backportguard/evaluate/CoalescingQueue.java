@@ -33,6 +33,11 @@ import java.util.function.Predicate;
  * entry per key, however many submissions arrive. A run that fails transiently is retried after
  * each delay of the backoff in turn; one that fails for good completes its callers' futures
  * exceptionally and goes to the failure handler.
+ *
+ * <p>With a journal, a key is recorded before its run is scheduled and forgotten once the key
+ * leaves the queue (its last run succeeded or failed for good), so the journal holds every key
+ * whose work is not done. A key dropped because the executor is shut down (the plugin stops) stays
+ * in the journal, and {@link #replay()} queues such keys again at the next start.
  */
 public final class CoalescingQueue<K, R> {
   /** The work done for one key. */
@@ -50,6 +55,7 @@ public final class CoalescingQueue<K, R> {
   private final Predicate<Throwable> isTransient;
   private final ImmutableList<Duration> backoff;
   private final FailureHandler<K> onFailure;
+  private final PendingWork.Journal<K> journal;
   private final Map<K, Slot<R>> slots = new HashMap<>();
 
   /** The state of one key; guarded by the queue. */
@@ -66,17 +72,42 @@ public final class CoalescingQueue<K, R> {
       Predicate<Throwable> isTransient,
       ImmutableList<Duration> backoff,
       FailureHandler<K> onFailure) {
+    this(executor, task, isTransient, backoff, onFailure, PendingWork.none());
+  }
+
+  public CoalescingQueue(
+      ScheduledExecutorService executor,
+      Task<K, R> task,
+      Predicate<Throwable> isTransient,
+      ImmutableList<Duration> backoff,
+      FailureHandler<K> onFailure,
+      PendingWork.Journal<K> journal) {
     this.executor = executor;
     this.task = task;
     this.isTransient = isTransient;
     this.backoff = backoff;
     this.onFailure = onFailure;
+    this.journal = journal;
+  }
+
+  /**
+   * Queues again every key the journal holds: work that a previous run of the plugin accepted and
+   * did not finish.
+   *
+   * @return how many keys were queued
+   */
+  public int replay() {
+    ImmutableList<K> pending = journal.pending();
+    pending.forEach(this::submit);
+    return pending.size();
   }
 
   /** Runs the task for the key soon, unless a run that has not started yet is waiting already. */
   public synchronized CompletableFuture<R> submit(K key) {
     Slot<R> slot = slots.get(key);
     if (slot == null) {
+      // On disk before anyone is told the work is queued.
+      journal.add(key);
       slot = new Slot<>();
       slots.put(key, slot);
       slot.waiting = true;
@@ -108,7 +139,8 @@ public final class CoalescingQueue<K, R> {
 
   /**
    * Schedules a run of the key; if the executor refuses (it is shut down: the plugin is stopping),
-   * drops the key and fails its waiting callers rather than leave them waiting forever.
+   * drops the key and fails its waiting callers rather than leave them waiting forever. The journal
+   * keeps the key, for the next start.
    */
   private void schedule(K key, Duration delay) {
     try {
@@ -161,6 +193,10 @@ public final class CoalescingQueue<K, R> {
       } else {
         slots.remove(key);
         notifyAll();
+        // A run cut short because the plugin stops is not done: keep it for the next start.
+        if (failure == null || !executor.isShutdown()) {
+          journal.remove(key);
+        }
       }
       if (failure != null) {
         try {

@@ -14,6 +14,7 @@
 
 package com.googlesource.gerrit.plugins.backportguard.evaluate;
 
+import com.google.gerrit.extensions.events.GitBatchRefUpdateListener;
 import com.google.gerrit.extensions.events.LifecycleListener;
 import com.google.gerrit.extensions.events.RevisionCreatedListener;
 import com.google.gerrit.extensions.registration.DynamicSet;
@@ -33,6 +34,10 @@ public class EvaluationModule extends AbstractModule {
     // Bound here, not just in time: each plugin injector (the SSH one too) would make its own.
     bind(EvaluationQueue.class);
     bind(MisconfigurationLog.class);
+    bind(PendingWork.class);
+    bind(LifecycleListener.class).annotatedWith(UniqueAnnotations.create()).to(PendingWork.class);
+    bind(UpdateLog.class);
+    DynamicSet.bind(binder(), GitBatchRefUpdateListener.class).to(UpdateLog.Recorder.class);
     bind(ScheduledExecutorService.class)
         .annotatedWith(EvaluationExecutor.class)
         .toProvider(EvaluationExecutorProvider.class);

@@ -46,6 +46,9 @@ import org.eclipse.jgit.errors.LockFailedException;
  * arrives while the change is being evaluated makes it run once more afterwards, so the vote and
  * comment left on the change always follow the newest event. Failures that go away by themselves (a
  * lock held by a concurrent update, the index or NoteDb not ready) are retried with backoff.
+ *
+ * <p>Every change waiting or being evaluated is also recorded in {@link PendingWork}, so that the
+ * evaluations a killed server had queued run after it restarts.
  */
 @Singleton
 public class EvaluationQueue {
@@ -63,11 +66,33 @@ public class EvaluationQueue {
   /** One change. */
   record Key(Project.NameKey project, Change.Id change) {}
 
+  /** A key as one line: the change number, a space, the project name. */
+  static final PendingWork.Codec<Key> CODEC =
+      new PendingWork.Codec<>() {
+        @Override
+        public String encode(Key key) {
+          return key.change().get() + " " + key.project().get();
+        }
+
+        @Override
+        public Key decode(String text) {
+          int space = text.indexOf(' ');
+          if (space <= 0 || space == text.length() - 1) {
+            throw new IllegalArgumentException("not \"<number> <project>\"");
+          }
+          return new Key(
+              Project.nameKey(text.substring(space + 1)),
+              Change.id(Integer.parseInt(text.substring(0, space))));
+        }
+      };
+
   private final CoalescingQueue<Key, EvaluationReport> queue;
 
   @Inject
   EvaluationQueue(
-      @EvaluationExecutor ScheduledExecutorService executor, Provider<ChangeEvaluator> evaluator) {
+      @EvaluationExecutor ScheduledExecutorService executor,
+      Provider<ChangeEvaluator> evaluator,
+      PendingWork pendingWork) {
     this.queue =
         new CoalescingQueue<>(
             executor,
@@ -77,7 +102,18 @@ public class EvaluationQueue {
             (key, attempts, cause) ->
                 logger.atSevere().withCause(cause).log(
                     "Cannot check the dependencies of change %d in project %s (%d attempts): %s",
-                    key.change().get(), key.project().get(), attempts, cause.getMessage()));
+                    key.change().get(), key.project().get(), attempts, cause.getMessage()),
+            pendingWork.journal("evaluations", CODEC));
+  }
+
+  /**
+   * Queues again the evaluations a previous run of the plugin accepted and did not finish (it was
+   * killed, or stopped with evaluations waiting).
+   *
+   * @return how many
+   */
+  public int replayPending() {
+    return queue.replay();
   }
 
   /**

@@ -14,6 +14,7 @@
 
 package com.googlesource.gerrit.plugins.backportguard.evaluate;
 
+import com.google.common.collect.ImmutableMap;
 import com.google.common.flogger.FluentLogger;
 import com.google.gerrit.entities.Account;
 import com.google.gerrit.entities.Change;
@@ -22,6 +23,7 @@ import com.google.gerrit.entities.LabelType;
 import com.google.gerrit.entities.PatchSet;
 import com.google.gerrit.entities.PatchSetApproval;
 import com.google.gerrit.entities.Project;
+import com.google.gerrit.exceptions.StorageException;
 import com.google.gerrit.extensions.annotations.PluginName;
 import com.google.gerrit.extensions.api.GerritApi;
 import com.google.gerrit.extensions.api.changes.NotifyHandling;
@@ -34,14 +36,20 @@ import com.google.gerrit.server.permissions.ChangePermission;
 import com.google.gerrit.server.permissions.LabelPermission;
 import com.google.gerrit.server.permissions.PermissionBackend;
 import com.google.gerrit.server.permissions.PermissionBackendException;
+import com.google.gerrit.server.project.NoSuchChangeException;
 import com.google.gerrit.server.project.ProjectCache;
+import com.google.gerrit.server.update.RetryHelper;
 import com.google.gerrit.server.util.ManualRequestContext;
 import com.google.gerrit.server.util.OneOffRequestContext;
 import com.google.inject.Inject;
 import com.googlesource.gerrit.plugins.backportguard.config.ProjectSettings;
+import com.googlesource.gerrit.plugins.backportguard.config.ServerSettings;
+import com.googlesource.gerrit.plugins.backportguard.config.ServiceAccount;
 import com.googlesource.gerrit.plugins.backportguard.evaluate.MisconfigurationLog.Setting;
 import com.googlesource.gerrit.plugins.backportguard.verdict.VerdictComment;
 import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -66,6 +74,9 @@ public class VotePoster {
   private final PermissionBackend permissionBackend;
   private final ApprovalsUtil approvals;
   private final MisconfigurationLog misconfiguration;
+  private final RetryHelper retryHelper;
+  private final ServiceAccount serviceAccount;
+  private final ServerSettings serverSettings;
   private final String pluginName;
 
   @Inject
@@ -77,6 +88,9 @@ public class VotePoster {
       PermissionBackend permissionBackend,
       ApprovalsUtil approvals,
       MisconfigurationLog misconfiguration,
+      RetryHelper retryHelper,
+      ServiceAccount serviceAccount,
+      ServerSettings serverSettings,
       @PluginName String pluginName) {
     this.gApi = gApi;
     this.requestContext = requestContext;
@@ -85,6 +99,9 @@ public class VotePoster {
     this.permissionBackend = permissionBackend;
     this.approvals = approvals;
     this.misconfiguration = misconfiguration;
+    this.retryHelper = retryHelper;
+    this.serviceAccount = serviceAccount;
+    this.serverSettings = serverSettings;
     this.pluginName = pluginName;
   }
 
@@ -147,23 +164,143 @@ public class VotePoster {
               Math.max(settings.passVote(), 0)));
       return EvaluationReport.notPosted(project, changeId, "no permission to vote");
     }
-    // Gerrit accepts votes on outdated patch sets, so check once more right before posting.
-    if (!notesFactory
-        .createChecked(project, changeId)
-        .getChange()
-        .currentPatchSetId()
-        .equals(evaluated)) {
+    return post(
+        project,
+        changeId,
+        evaluated,
+        bot,
+        botName,
+        outcome.comment(),
+        ImmutableMap.of(label.get(), outcome.vote()));
+  }
+
+  /**
+   * Takes back the plugin's vote on a change of a project where the check is now off or cannot run
+   * (invalid settings), saying why in one comment, so that no stale vote stays forever. Only where
+   * the plugin has a say: an open, non-private change whose current patch set carries its vote.
+   *
+   * @param comment the comment that says why, starting with {@code VerdictComment.HEADER}
+   * @param why the detail of the report when there is nothing to take back
+   */
+  EvaluationReport withdraw(Project.NameKey project, Change.Id changeId, String comment, String why)
+      throws RestApiException, PermissionBackendException {
+    Optional<Account.Id> bot = serviceAccount.id();
+    if (bot.isEmpty()) {
+      return EvaluationReport.skipped(project, changeId, why);
+    }
+    ChangeNotes notes;
+    try {
+      notes = notesFactory.createChecked(project, changeId);
+    } catch (NoSuchChangeException e) {
+      return EvaluationReport.skipped(project, changeId, "no such change");
+    }
+    Change change = notes.getChange();
+    if (!change.isNew() || change.isPrivate()) {
+      return EvaluationReport.skipped(project, changeId, why);
+    }
+    PatchSet.Id current = change.currentPatchSetId();
+    Map<LabelType, Integer> zero = new LinkedHashMap<>();
+    for (PatchSetApproval a : approvals.byPatchSetUser(notes, current, bot.get())) {
+      if (a.value() != 0 && a.tag().map(t -> t.startsWith(TAG)).orElse(false)) {
+        projectCache
+            .get(project)
+            .flatMap(p -> p.getLabelTypes(notes).byLabel(a.label()))
+            .ifPresent(l -> zero.put(l, 0));
+      }
+    }
+    if (zero.isEmpty()
+        || !permissionBackend.absentUser(bot.get()).change(notes).test(ChangePermission.READ)) {
+      return EvaluationReport.skipped(project, changeId, why);
+    }
+    return post(
+        project,
+        changeId,
+        current,
+        bot.get(),
+        serverAccountName(),
+        comment,
+        ImmutableMap.copyOf(zero));
+  }
+
+  private String serverAccountName() {
+    return serverSettings.account().orElse("the service account");
+  }
+
+  /**
+   * Posts what is not said yet of the comment and the votes on the patch set, as the service
+   * account.
+   *
+   * <p>Everything is read again from the change notes right before posting, not taken from the
+   * notes the evaluation loaded: by then a newer patch set may have arrived (Gerrit accepts votes
+   * on outdated patch sets), or another run may have posted the same outcome: the plugin's old
+   * instance during a reload, the other node of a high-availability pair, or a first attempt that
+   * failed on a lock held by a concurrent update. A lock failure is retried by Gerrit's {@link
+   * RetryHelper}, each attempt reading the notes afresh. Within this JVM, posts on one change are
+   * serialized even across plugin instances (a reload runs the old and the new one side by side for
+   * a moment), so that both cannot read "not said yet" before either has posted.
+   */
+  private EvaluationReport post(
+      Project.NameKey project,
+      Change.Id changeId,
+      PatchSet.Id evaluated,
+      Account.Id bot,
+      String botName,
+      String comment,
+      ImmutableMap<LabelType, Integer> votes)
+      throws RestApiException, PermissionBackendException {
+    // An interned string is the one lock object every class loader of this plugin shares.
+    synchronized (("backport-guard post " + project.get() + "~" + changeId.get()).intern()) {
+      try {
+        return retryHelper
+            .changeUpdate(
+                "backport-guard-post",
+                () -> postOnce(project, changeId, evaluated, bot, botName, comment, votes))
+            .call();
+      } catch (RestApiException | PermissionBackendException | RuntimeException e) {
+        throw e;
+      } catch (Exception e) {
+        throw new StorageException(e);
+      }
+    }
+  }
+
+  private EvaluationReport postOnce(
+      Project.NameKey project,
+      Change.Id changeId,
+      PatchSet.Id evaluated,
+      Account.Id bot,
+      String botName,
+      String comment,
+      ImmutableMap<LabelType, Integer> votes)
+      throws RestApiException {
+    ChangeNotes fresh = notesFactory.createChecked(project, changeId);
+    if (!fresh.getChange().currentPatchSetId().equals(evaluated)) {
       return EvaluationReport.skipped(project, changeId, "a newer patch set arrived");
     }
+    boolean newComment = !lastComment(fresh.getChangeMessages(), bot).equals(Optional.of(comment));
     ReviewInput input = new ReviewInput();
     input.tag = TAG;
-    if (comment) {
-      input.message = outcome.comment();
+    int before = 0;
+    int after = 0;
+    boolean first = true;
+    for (Map.Entry<LabelType, Integer> v : votes.entrySet()) {
+      int now = currentVote(fresh, evaluated, bot, v.getKey());
+      if (first) {
+        before = now;
+        after = v.getValue();
+        first = false;
+      }
+      if (now != v.getValue()) {
+        input.label(v.getKey().getName(), v.getValue());
+      }
     }
-    if (vote) {
-      input.label(settings.label(), outcome.vote());
+    if (!newComment && input.labels == null) {
+      return EvaluationReport.posted(project, changeId, before, before, false);
     }
-    input.notify = comment ? NotifyHandling.OWNER_REVIEWERS : NotifyHandling.NONE;
+    if (newComment) {
+      input.message = comment;
+    }
+    input.notify = newComment ? NotifyHandling.OWNER_REVIEWERS : NotifyHandling.NONE;
     try (ManualRequestContext ctx = requestContext.openAs(bot)) {
       gApi.changes().id(project.get(), changeId.get()).revision(evaluated.get()).review(input);
     } catch (AuthException e) {
@@ -175,9 +312,9 @@ public class VotePoster {
       return EvaluationReport.notPosted(project, changeId, "no permission to review");
     }
     logger.atFine().log(
-        "Posted on change %d, patch set %d: vote %d, comment %s",
-        changeId.get(), evaluated.get(), outcome.vote(), comment);
-    return EvaluationReport.posted(project, changeId, before, outcome.vote(), comment);
+        "Posted on change %d, patch set %d: votes %s, comment %s",
+        changeId.get(), evaluated.get(), input.labels, newComment);
+    return EvaluationReport.posted(project, changeId, before, after, newComment);
   }
 
   private int currentVote(ChangeNotes notes, PatchSet.Id ps, Account.Id bot, LabelType label) {

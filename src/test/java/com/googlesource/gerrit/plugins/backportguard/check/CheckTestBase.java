@@ -42,24 +42,21 @@ public abstract class CheckTestBase extends BackportGuardTestBase {
   }
 
   /**
-   * A backport voted -1 whose prerequisite then merged on its branch while the plugin was disabled
-   * for the project, as if the plugin had not been running: its vote says -1 but should say 0.
+   * A backport voted -1 whose prerequisite then merged on its branch while the plugin could not act
+   * (its service account inactive), as if the plugin had not been running: its vote says -1 but
+   * should say 0. (Disabling the project would not do: that takes the vote back.)
    */
   protected ChangeInfo staleBackport() throws Exception {
     ChangeInfo prerequisite = prerequisiteMergedAfterCut();
     ChangeInfo backport = backport(prerequisite.changeId);
     assertWithMessage("vote before the prerequisite merged").that(vote(backport)).isEqualTo(-1);
 
-    enablePlugin(false);
+    accountOperations.account(bot).forUpdate().inactive().update();
     merge(cherryPick(prerequisite));
     awaitEvaluations();
-    enablePlugin(true);
+    accountOperations.account(bot).forUpdate().active().update();
 
     assertWithMessage("stale vote").that(vote(backport)).isEqualTo(-1);
     return backport;
-  }
-
-  protected void enablePlugin(boolean enabled) throws Exception {
-    setProjectConfig(project, c -> c.setBoolean("plugin", "backport-guard", "enabled", enabled));
   }
 }
