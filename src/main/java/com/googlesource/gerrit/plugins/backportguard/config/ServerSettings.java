@@ -15,6 +15,7 @@
 package com.googlesource.gerrit.plugins.backportguard.config;
 
 import com.google.common.flogger.FluentLogger;
+import com.google.common.primitives.Ints;
 import com.google.gerrit.extensions.annotations.PluginName;
 import com.google.gerrit.server.config.CanonicalWebUrl;
 import com.google.gerrit.server.config.PluginConfig;
@@ -22,6 +23,7 @@ import com.google.gerrit.server.config.PluginConfigFactory;
 import com.google.inject.Inject;
 import com.google.inject.Singleton;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /** The server-wide settings from the {@code [plugin "backport-guard"]} section of gerrit.config. */
 @Singleton
@@ -37,6 +39,23 @@ public class ServerSettings {
   static final int DEFAULT_THREADS = 2;
   static final int DEFAULT_MAX_CHAIN_DEPTH = 10;
   static final int DEFAULT_MAX_DEPENDENCIES = 50;
+
+  /**
+   * Each check makes index queries and reads repositories; more than this many at once would take
+   * Gerrit's own request threads' share of the index and disks, not speed up the checks.
+   */
+  static final int MAX_THREADS = 16;
+
+  /**
+   * Each level of a chain costs the index queries of one check; real chains are a few levels deep.
+   */
+  static final int MAX_MAX_CHAIN_DEPTH = 50;
+
+  /**
+   * Declarations of one change that are checked; each costs a term of one index query (the server's
+   * {@code index.maxTerms} is 1024 by default) and a few lines of the comment.
+   */
+  static final int MAX_MAX_DEPENDENCIES = 500;
 
   private final Optional<String> account;
   private final Optional<String> canonicalWebUrl;
@@ -56,9 +75,11 @@ public class ServerSettings {
     String configured = cfg.getString(KEY_ACCOUNT, "");
     this.account = configured.isBlank() ? Optional.empty() : Optional.of(configured.strip());
     this.canonicalWebUrl = Optional.ofNullable(canonicalWebUrl);
-    this.threads = positive(cfg, KEY_THREADS, DEFAULT_THREADS);
-    this.maxChainDepth = positive(cfg, KEY_MAX_CHAIN_DEPTH, DEFAULT_MAX_CHAIN_DEPTH);
-    this.maxDependencies = positive(cfg, KEY_MAX_DEPENDENCIES, DEFAULT_MAX_DEPENDENCIES);
+    this.threads = bounded(cfg, KEY_THREADS, DEFAULT_THREADS, MAX_THREADS);
+    this.maxChainDepth =
+        bounded(cfg, KEY_MAX_CHAIN_DEPTH, DEFAULT_MAX_CHAIN_DEPTH, MAX_MAX_CHAIN_DEPTH);
+    this.maxDependencies =
+        bounded(cfg, KEY_MAX_DEPENDENCIES, DEFAULT_MAX_DEPENDENCIES, MAX_MAX_DEPENDENCIES);
     this.sweepOnStart = cfg.getBoolean(KEY_SWEEP_ON_START, true);
   }
 
@@ -96,22 +117,44 @@ public class ServerSettings {
     return "plugin." + pluginName + "." + key;
   }
 
-  private int positive(PluginConfig cfg, String key, int defaultValue) {
-    String raw = cfg.getString(key);
+  private int bounded(PluginConfig cfg, String key, int defaultValue, int max) {
+    return bounded(
+        gerritConfigKey(key),
+        cfg.getString(key),
+        defaultValue,
+        max,
+        problem -> logger.atSevere().log("%s", problem));
+  }
+
+  /**
+   * A whole number from 1 to {@code max}: a larger one is cut to {@code max}, anything else gives
+   * the default; either way {@code problems} gets a line naming the key, the value and the bound.
+   */
+  static int bounded(
+      String key,
+      @com.google.gerrit.common.Nullable String raw,
+      int defaultValue,
+      int max,
+      Consumer<String> problems) {
     if (raw == null || raw.isBlank()) {
       return defaultValue;
     }
-    try {
-      int value = Integer.parseInt(raw.strip());
-      if (value >= 1) {
-        return value;
+    String value = raw.strip();
+    if (value.matches("[0-9]+") && value.matches(".*[1-9].*")) {
+      Integer n = Ints.tryParse(value);
+      if (n != null && n <= max) {
+        return n;
       }
-    } catch (NumberFormatException e) {
-      // Reported below.
+      problems.accept(
+          String.format(
+              "%s = %s in gerrit.config is above the upper bound: it must be at most %d; using %d",
+              key, value, max, max));
+      return max;
     }
-    logger.atSevere().log(
-        "%s = %s in gerrit.config is not a positive whole number; using %d",
-        gerritConfigKey(key), raw, defaultValue);
+    problems.accept(
+        String.format(
+            "%s = %s in gerrit.config is not a positive whole number (1 to %d); using %d",
+            key, raw, max, defaultValue));
     return defaultValue;
   }
 }

@@ -15,14 +15,12 @@
 package com.googlesource.gerrit.plugins.backportguard.recheck;
 
 import com.google.common.collect.ImmutableList;
-import com.google.common.collect.Iterables;
 import com.google.common.flogger.FluentLogger;
 import com.google.gerrit.entities.Change;
 import com.google.gerrit.entities.Project;
 import com.google.gerrit.index.query.Predicate;
 import com.google.gerrit.server.query.change.ChangeData;
 import com.google.gerrit.server.query.change.ChangePredicates;
-import com.google.gerrit.server.query.change.ChangeStatusPredicate;
 import com.google.gerrit.server.query.change.InternalChangeQuery;
 import com.google.inject.Inject;
 import com.google.inject.Provider;
@@ -38,6 +36,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Finds, through Gerrit's own index, the changes that declare a dependency on some changes, and the
@@ -46,10 +45,14 @@ import java.util.Set;
  *
  * <p>The commit message is indexed as full text, where a Change-Id, a change number, a {@code
  * project~number} and every form of link each leave the Change-Id or number as a word of its own.
- * So one query per level asks for the words any declaration of the subjects must contain (the
- * Change-Id, each abbreviation of it that the parser accepts, the numbers of every change carrying
- * it), and the hits are then parsed to keep only real {@code Depends-On} footers naming a subject.
- * The index is asked without visibility checks: whoever can see a dependent, its vote must be true.
+ * So the queries of a level ask for the words any declaration of the subjects must contain (the
+ * Change-Id, each abbreviation of it that the parser accepts, the numbers of the changes carrying
+ * it in the subject's project), and each hit is then parsed with the plugin's own parser: only a
+ * {@code Depends-On} footer that names a subject the way the resolver reads it counts, not prose,
+ * another footer, or a reference to a change with the same Change-Id in another project. The index
+ * is asked without visibility checks: whoever can see a dependent, its vote must be true. The
+ * queries fit the server's {@code index.maxTerms}, are read to their last page, and one lookup
+ * reads at most {@link #MAX_CHANGES_READ} changes; past that it logs what was not re-checked.
  */
 public class DependentsFinder {
   private static final FluentLogger logger = FluentLogger.forEnclosingClass();
@@ -59,10 +62,11 @@ public class DependentsFinder {
 
   private static final int CHANGE_ID_LENGTH = 41;
 
-  /** Change-Ids asked for in one query, to keep it well below the index's clause limit. */
-  private static final int CHANGE_IDS_PER_QUERY = 5;
-
-  private static final int QUERY_LIMIT = 5000;
+  /**
+   * The most changes one lookup reads from the index, over all its queries and chain levels: each
+   * hit's commit message is read and parsed.
+   */
+  static final int MAX_CHANGES_READ = 5_000;
 
   private static final int MAX_REVERT_LEVELS = 3;
 
@@ -74,17 +78,32 @@ public class DependentsFinder {
       ChangePredicates.message("depends");
 
   private final Provider<InternalChangeQuery> queries;
+  private final BoundedChangeQuery bounded;
   private final DependencyFooterParser parser;
   private final int maxDepth;
 
   @Inject
   DependentsFinder(
       Provider<InternalChangeQuery> queries,
+      BoundedChangeQuery bounded,
       DependencyFooterParser parser,
       ServerSettings settings) {
     this.queries = queries;
+    this.bounded = bounded;
     this.parser = parser;
     this.maxDepth = settings.maxChainDepth();
+  }
+
+  /** How many more changes a lookup may read; remembers whether it ran out. */
+  private static final class Budget {
+    int left = MAX_CHANGES_READ;
+    boolean cut;
+
+    BoundedChangeQuery.Found spend(BoundedChangeQuery.Found found) {
+      left -= found.changes().size();
+      cut |= found.cut();
+      return found;
+    }
   }
 
   /** The open changes that depend on any of the subjects, directly or through a chain. */
@@ -95,43 +114,71 @@ public class DependentsFinder {
     for (Subject s : subjects) {
       if (!s.changeId().isEmpty()) {
         level.add(s);
-        continue;
-      }
-      for (ChangeData cd : queries.get().byLegacyChangeId(s.number())) {
-        level.add(new Subject(cd.project(), cd.getId(), cd.change().getKey().get()));
+      } else if (s.number() != null) {
+        for (ChangeData cd : queries.get().byLegacyChangeId(s.number())) {
+          level.add(new Subject(cd.project(), cd.getId(), cd.change().getKey().get()));
+        }
       }
     }
     level.forEach(s -> seenChangeIds.add(s.changeId()));
-    for (int depth = 0; depth < maxDepth && !level.isEmpty(); depth++) {
+    Budget budget = new Budget();
+    for (int depth = 0; depth < maxDepth && !level.isEmpty() && !budget.cut; depth++) {
       List<Subject> next = new ArrayList<>();
-      for (List<Subject> batch : Iterables.partition(level, CHANGE_IDS_PER_QUERY)) {
-        for (ChangeData dependent : directDependents(batch)) {
-          if (dependents.putIfAbsent(dependent.getId(), dependent) == null
-              && seenChangeIds.add(dependent.change().getKey().get())) {
-            next.add(
-                new Subject(
-                    dependent.project(), dependent.getId(), dependent.change().getKey().get()));
-          }
+      for (ChangeData dependent : directDependents(level, budget)) {
+        if (dependents.putIfAbsent(dependent.getId(), dependent) == null
+            && seenChangeIds.add(dependent.change().getKey().get())) {
+          next.add(
+              new Subject(
+                  dependent.project(), dependent.getId(), dependent.change().getKey().get()));
         }
       }
       level = next;
+    }
+    if (budget.cut) {
+      logger.atWarning().log(
+          "Re-check of the changes that depend on %s stopped after reading %d changes from the"
+              + " index; the dependents not reached were not re-checked. Run `backport-guard"
+              + " check --project <project>` for the projects whose backports may wait for them"
+              + " (or `check --all`).",
+          describe(subjects), MAX_CHANGES_READ);
     }
     return dependents.values().stream()
         .filter(cd -> cd.change().isNew())
         .collect(ImmutableList.toImmutableList());
   }
 
-  private List<ChangeData> directDependents(List<Subject> subjects) {
-    // Every change carrying a subject's Change-Id: dependents may name any of them by number.
+  private static String describe(Collection<Subject> subjects) {
+    String some =
+        subjects.stream()
+            .limit(5)
+            .map(
+                s -> s.project().get() + " " + (s.changeId().isEmpty() ? s.number() : s.changeId()))
+            .collect(Collectors.joining(", "));
+    return subjects.size() > 5 ? some + " and " + (subjects.size() - 5) + " more" : some;
+  }
+
+  private List<ChangeData> directDependents(List<Subject> subjects, Budget budget) {
     Set<String> changeIds = new LinkedHashSet<>();
-    subjects.forEach(s -> changeIds.add(s.changeId()));
+    Set<Carrier> carriers = new HashSet<>();
     Set<Numbered> numbered = new LinkedHashSet<>();
-    subjects.stream()
-        .filter(s -> s.number() != null)
-        .forEach(s -> numbered.add(new Numbered(s.project(), s.number().get())));
+    for (Subject s : subjects) {
+      changeIds.add(s.changeId());
+      carriers.add(new Carrier(s.project().get(), s.changeId()));
+      if (s.number() != null) {
+        numbered.add(new Numbered(s.project(), s.number().get()));
+      }
+    }
+    // Every change carrying a subject's Change-Id in its project: dependents may name any of them
+    // by number, and the resolver reads them as that project's copy of the prerequisite.
     for (ChangeData cd :
-        query(Predicate.or(changeIds.stream().map(ChangePredicates::idPrefix).toList()))) {
-      numbered.add(new Numbered(cd.project(), cd.getId().get()));
+        budget
+            .spend(
+                bounded.anyOf(
+                    null, changeIds.stream().map(ChangePredicates::idPrefix).toList(), budget.left))
+            .changes()) {
+      if (carriers.contains(new Carrier(cd.project().get(), cd.change().getKey().get()))) {
+        numbered.add(new Numbered(cd.project(), cd.getId().get()));
+      }
     }
     List<Predicate<ChangeData>> words = new ArrayList<>();
     for (String id : changeIds) {
@@ -144,9 +191,10 @@ public class DependentsFinder {
         .distinct()
         .forEach(n -> addWord(words, n));
     List<ChangeData> out = new ArrayList<>();
-    // Every declaration has the words "Depends On": this keeps common numbers from matching prose.
-    for (ChangeData cd : query(Predicate.and(DECLARES_SOMETHING, Predicate.or(words)))) {
-      if (declaresAny(cd, changeIds, numbered)) {
+    // Every declaration has the word "depends": this keeps common numbers from matching prose.
+    for (ChangeData cd :
+        budget.spend(bounded.anyOf(DECLARES_SOMETHING, words, budget.left)).changes()) {
+      if (declaresAny(cd, changeIds, carriers, numbered)) {
         out.add(cd);
       }
     }
@@ -162,21 +210,26 @@ public class DependentsFinder {
     words.add(ChangePredicates.message("on:" + word));
   }
 
-  private boolean declaresAny(ChangeData cd, Set<String> changeIds, Set<Numbered> numbered) {
+  private boolean declaresAny(
+      ChangeData cd, Set<String> changeIds, Set<Carrier> carriers, Set<Numbered> numbered) {
     for (DeclaredDependency dep : parser.parse(cd.commitMessage()).dependencies()) {
-      if (names(dep.ref(), changeIds, numbered)) {
+      if (names(dep.ref(), changeIds, carriers, numbered)) {
         return true;
       }
     }
     return false;
   }
 
-  private static boolean names(DependencyRef ref, Set<String> changeIds, Set<Numbered> numbered) {
+  /** Whether a reference, read as the resolver reads it, may resolve to one of the subjects. */
+  static boolean names(
+      DependencyRef ref, Set<String> changeIds, Set<Carrier> carriers, Set<Numbered> numbered) {
     return switch (ref) {
+      // A bare or abbreviated Change-Id counts in every project that has a change carrying it.
       case DependencyRef.ChangeId id -> changeIds.contains(id.id());
       case DependencyRef.ChangeIdPrefix p ->
           changeIds.stream().anyMatch(i -> i.startsWith(p.prefix()));
-      case DependencyRef.Triplet t -> changeIds.contains(t.changeId());
+      // A triplet names the Change-Id in one project (on any of its branches).
+      case DependencyRef.Triplet t -> carriers.contains(new Carrier(t.project(), t.changeId()));
       case DependencyRef.ChangeNumber n ->
           numbered.stream()
               .anyMatch(
@@ -199,7 +252,13 @@ public class DependentsFinder {
     }
     Set<String> wanted = new HashSet<>(commits);
     Set<String> out = new HashSet<>();
-    for (ChangeData cd : queries.get().byProjectCommits(project, ImmutableList.copyOf(commits))) {
+    for (ChangeData cd :
+        bounded
+            .anyOf(
+                ChangePredicates.project(project),
+                commits.stream().map(ChangePredicates::commitPrefix).toList(),
+                Integer.MAX_VALUE)
+            .changes()) {
       String commit = cd.currentPatchSet().commitId().name();
       if (cd.change().getDest().branch().equals(ref) && wanted.contains(commit)) {
         out.add(commit);
@@ -220,7 +279,10 @@ public class DependentsFinder {
     for (int depth = 0; depth < MAX_REVERT_LEVELS && !level.isEmpty(); depth++) {
       Set<String> next = new LinkedHashSet<>();
       for (ChangeData cd :
-          query(Predicate.or(level.stream().map(ChangePredicates::idPrefix).toList()))) {
+          bounded
+              .anyOf(
+                  null, level.stream().map(ChangePredicates::idPrefix).toList(), MAX_CHANGES_READ)
+              .changes()) {
         Change.Id reverted = cd.change().getRevertOf();
         if (reverted == null || out.containsKey(reverted)) {
           continue;
@@ -241,28 +303,9 @@ public class DependentsFinder {
     return subject.number() != null && !queries.get().byLegacyChangeId(subject.number()).isEmpty();
   }
 
-  private List<ChangeData> query(Predicate<ChangeData> predicate) {
-    List<ChangeData> found = queries.get().setLimit(QUERY_LIMIT).query(predicate);
-    if (found.size() >= QUERY_LIMIT) {
-      logger.atWarning().log(
-          "More than %d changes match %s; some dependents may not be re-checked until their next"
-              + " event or a backport-guard check",
-          QUERY_LIMIT, predicate);
-    }
-    return found;
-  }
-
   /** A change by project and number, as a dependency may name it. */
-  private record Numbered(Project.NameKey project, int number) {}
+  record Numbered(Project.NameKey project, int number) {}
 
-  /**
-   * The open changes on a branch, in any project, whose message mentions a dependency: the changes
-   * that may be waiting for commits that reached the branch.
-   */
-  public ImmutableList<ChangeData> waitingOn(String ref) {
-    return ImmutableList.copyOf(
-        query(
-            Predicate.and(
-                ChangeStatusPredicate.open(), ChangePredicates.ref(ref), DECLARES_SOMETHING)));
-  }
+  /** A Change-Id in a project, as a triplet names it. */
+  record Carrier(String project, String changeId) {}
 }

@@ -33,9 +33,14 @@ import com.googlesource.gerrit.plugins.backportguard.evaluate.EvaluationQueue;
 import com.googlesource.gerrit.plugins.backportguard.parse.DependencyFooterParser;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
 import org.eclipse.jgit.errors.IncorrectObjectTypeException;
@@ -81,12 +86,21 @@ public class RecheckScheduler {
   record Deleted(Subject subject) implements Lookup {}
 
   /**
-   * Past this many new commits on a branch (a merge of another branch, say), the open changes on
-   * the branch that declare dependencies are re-checked instead of looking up each Change-Id.
+   * The dependents of every subject waiting in {@link #pending}: whatever events named them, one
+   * lookup finds them together, in as few queries as the index allows.
    */
-  static final int MAX_ARRIVED_CHANGE_IDS = 50;
+  record Pending() implements Lookup {}
 
-  private static final int MAX_ARRIVED_COMMITS = 5000;
+  private static final Pending PENDING = new Pending();
+
+  /**
+   * The most subjects one lookup takes from {@link #pending}; the rest wait for the next lookup,
+   * which runs right after.
+   */
+  static final int MAX_SUBJECTS_PER_LOOKUP = ArrivedChangeIds.MAX_CHANGE_IDS;
+
+  /** Subjects whose dependents are to be re-checked, each once however many events named it. */
+  private final Set<Subject> pending = new LinkedHashSet<>();
 
   private final CoalescingQueue<Lookup, Integer> lookups;
   private final DependentsFinder finder;
@@ -157,73 +171,159 @@ public class RecheckScheduler {
     return lookups.awaitIdle(timeout);
   }
 
-  /** Runs a lookup and queues an evaluation of each change found; returns how many. */
+  /**
+   * Runs a lookup. An event's lookup finds the subjects whose dependents are to be re-checked and
+   * hands them to the pending lookup (returning how many); the pending lookup queues an evaluation
+   * of each dependent found (returning how many).
+   */
   private Integer run(Lookup lookup) throws IOException {
-    List<ChangeData> found =
+    if (lookup instanceof Pending) {
+      return lookUpPending();
+    }
+    List<Subject> subjects =
         switch (lookup) {
-          case DependentsOf d -> finder.openDependents(d.subjects());
-          case IfDependenciesChanged c -> dependentsIfChanged(c);
+          case Pending p -> List.of();
+          case DependentsOf d -> d.subjects().asList();
+          case IfDependenciesChanged c -> subjectIfChanged(c);
           case ArrivedOnBranch a -> arrived(a);
-          case MergedWithWhatItReverts m ->
-              finder.openDependents(finder.withWhatTheyRevert(List.of(m.subject())));
+          case MergedWithWhatItReverts m -> finder.withWhatTheyRevert(List.of(m.subject()));
           case Deleted d -> {
             if (finder.stillIndexed(d.subject())) {
               // The event fires before the deletion is committed; try again once it is.
               throw new StorageException("change " + d.subject().number() + " not deleted yet");
             }
-            yield finder.openDependents(List.of(d.subject()));
+            yield List.of(d.subject());
           }
         };
+    return addPending(subjects);
+  }
+
+  /** Looks up the dependents of pending subjects and queues their evaluations; returns how many. */
+  private int lookUpPending() {
+    List<Subject> batch = takePending();
+    List<ChangeData> found;
+    try {
+      found = finder.openDependents(batch);
+    } catch (RuntimeException e) {
+      if (EvaluationQueue.isTransient(e)) {
+        // The queue retries this lookup: put them back for it to take. Not a new lookup: if the
+        // retries fail too, they wait for the next event rather than loop.
+        synchronized (pending) {
+          pending.addAll(batch);
+        }
+      }
+      throw e;
+    }
     for (ChangeData cd : found) {
       evaluations.submit(cd.project(), cd.getId());
     }
-    logger.atFine().log("%s: %d changes to re-check", lookup, found.size());
+    logger.atFine().log("dependents of %s: %d changes to re-check", batch, found.size());
     return found.size();
+  }
+
+  /** Queues the subjects for the pending lookup; returns how many. */
+  private int addPending(Collection<Subject> subjects) {
+    List<Subject> usable =
+        subjects.stream().filter(s -> !s.changeId().isEmpty() || s.number() != null).toList();
+    if (usable.isEmpty()) {
+      return 0;
+    }
+    synchronized (pending) {
+      pending.addAll(usable);
+    }
+    // Coalesces with a pending lookup that has not started yet; runs again after a running one.
+    lookups.submit(PENDING);
+    return usable.size();
+  }
+
+  /**
+   * Takes up to {@link #MAX_SUBJECTS_PER_LOOKUP} pending subjects; asks for another lookup if more
+   * wait.
+   */
+  private List<Subject> takePending() {
+    List<Subject> batch = new ArrayList<>();
+    boolean more;
+    synchronized (pending) {
+      Iterator<Subject> it = pending.iterator();
+      while (it.hasNext() && batch.size() < MAX_SUBJECTS_PER_LOOKUP) {
+        batch.add(it.next());
+        it.remove();
+      }
+      more = !pending.isEmpty();
+    }
+    if (more) {
+      lookups.submit(PENDING);
+    }
+    return batch;
   }
 
   /**
    * The Change-Ids of the commits that reached the branch, found by walking from the new tip to the
-   * old one: a submit brings one or two commits, a direct push a few. A large merge brings too many
-   * to look up one by one; then every open change on the branch that declares something is
-   * re-checked.
+   * old one: a submit brings one or two commits, a direct push a few, a merge of another branch
+   * many. Only the changes that declare one of these Change-Ids are re-checked, however many there
+   * are; past the bounds of {@link ArrivedChangeIds} the rest are logged as not re-checked.
    */
-  private List<ChangeData> arrived(ArrivedOnBranch a) throws IOException {
-    Map<String, String> changeIdByCommit = new LinkedHashMap<>();
+  private List<Subject> arrived(ArrivedOnBranch a) throws IOException {
+    ArrivedChangeIds ids = new ArrivedChangeIds();
     try (Repository repo = repoManager.openRepository(a.project());
         RevWalk rw = new RevWalk(repo)) {
-      rw.markStart(rw.parseCommit(a.newTip()));
-      rw.markUninteresting(rw.parseCommit(a.oldTip()));
-      int walked = 0;
+      try {
+        rw.markStart(rw.parseCommit(a.newTip()));
+      } catch (MissingObjectException | IncorrectObjectTypeException e) {
+        logger.atWarning().log(
+            "%s in project %s now points to %s, which is not a commit: nothing to re-check",
+            a.ref(), a.project().get(), a.newTip().name());
+        return List.of();
+      }
+      try {
+        rw.markUninteresting(rw.parseCommit(a.oldTip()));
+      } catch (MissingObjectException | IncorrectObjectTypeException e) {
+        // The old tip is gone: the walk reads the new history, within its bounds.
+      }
       for (RevCommit c : rw) {
-        if (++walked > MAX_ARRIVED_COMMITS || changeIdByCommit.size() > MAX_ARRIVED_CHANGE_IDS) {
-          return finder.waitingOn(a.ref());
-        }
-        for (String id : c.getFooterLines(FooterConstants.CHANGE_ID)) {
-          changeIdByCommit.put(c.name(), id.strip());
+        if (!ids.add(c.name(), c.getFooterLines(FooterConstants.CHANGE_ID))) {
+          break;
         }
       }
-    } catch (MissingObjectException | IncorrectObjectTypeException e) {
-      // Not a plain history: fall back to what is waiting on the branch.
-      return finder.waitingOn(a.ref());
     }
+    if (ids.malformed() > 0) {
+      logger.atFine().log(
+          "%s in project %s: skipped %d Change-Id lines that are not Change-Ids",
+          a.ref(), a.project().get(), ids.malformed());
+    }
+    if (ids.cut()) {
+      logger.atWarning().log(
+          "%s in project %s moved from %s to %s, bringing more than %d commits or %d Change-Ids:"
+              + " the dependents of the first %d Change-Ids (of %d commits) are re-checked, those"
+              + " of the older commits are not. Run `backport-guard check --project <project>`"
+              + " for the projects whose backports may wait for them (or `check --all`).",
+          a.ref(),
+          a.project().get(),
+          a.oldTip().name(),
+          a.newTip().name(),
+          ArrivedChangeIds.MAX_COMMITS,
+          ArrivedChangeIds.MAX_CHANGE_IDS,
+          ids.byCommit().size(),
+          ids.commits());
+    }
+    Map<String, String> changeIdByCommit = new LinkedHashMap<>(ids.byCommit());
     // Commits of changes are covered by the change-merged event of their submit or auto-close.
     finder
         .changeCommits(a.project(), a.ref(), changeIdByCommit.keySet())
         .forEach(changeIdByCommit::remove);
-    return finder.openDependents(
-        changeIdByCommit.values().stream()
-            .distinct()
-            .map(id -> Subject.byChangeId(a.project(), id))
-            .toList());
+    return changeIdByCommit.values().stream()
+        .distinct()
+        .map(id -> Subject.byChangeId(a.project(), id))
+        .toList();
   }
 
-  private List<ChangeData> dependentsIfChanged(IfDependenciesChanged c) throws IOException {
+  private List<Subject> subjectIfChanged(IfDependenciesChanged c) throws IOException {
     ChangeNotes notes = notesFactory.createChecked(c.project(), c.change());
     List<Subject> subject =
         List.of(new Subject(c.project(), c.change(), notes.getChange().getKey().get()));
     if (c.patchSet() == 1) {
       // A new change: changes that named it before it was uploaded said "not found" until now.
-      return finder.openDependents(subject);
+      return subject;
     }
     PatchSet after = notes.getPatchSets().get(PatchSet.id(c.change(), c.patchSet()));
     PatchSet before = notes.getPatchSets().get(PatchSet.id(c.change(), c.patchSet() - 1));
@@ -237,6 +337,6 @@ public class RecheckScheduler {
         }
       }
     }
-    return finder.openDependents(subject);
+    return subject;
   }
 }

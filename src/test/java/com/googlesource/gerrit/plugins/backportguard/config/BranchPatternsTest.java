@@ -16,7 +16,9 @@ package com.googlesource.gerrit.plugins.backportguard.config;
 
 import static com.google.common.truth.Truth.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -46,5 +48,53 @@ class BranchPatternsTest {
     IllegalArgumentException e =
         assertThrows(IllegalArgumentException.class, () -> BranchPatterns.parse(List.of("^REL(")));
     assertThat(e).hasMessageThat().contains("^REL(");
+  }
+
+  @Test
+  void aTrailingDollarIsTheEndOfTheName() {
+    BranchPatterns p = BranchPatterns.parse(List.of("^REL1_[0-9]+$", "^refs/heads/(wmf|fr)/.*"));
+    assertThat(p.matches("REL1_41")).isTrue();
+    assertThat(p.matches("REL1_41x")).isFalse();
+    assertThat(p.matches("wmf/1.0")).isTrue();
+    assertThat(p.matches("fr/2")).isTrue();
+    assertThat(p.matches("master")).isFalse();
+  }
+
+  @Test
+  void aPathologicalPatternNeverBacktracks() {
+    // With java.util.regex this takes 2^n steps on a name of n a's that does not match.
+    BranchPatterns p = BranchPatterns.parse(List.of("^(a+)+$", "^(a|aa)*c"));
+    String name = "a".repeat(50_000) + "!";
+    assertTimeoutPreemptively(
+        Duration.ofSeconds(10),
+        () -> {
+          assertThat(p.matches(name)).isFalse();
+          assertThat(p.matches("a".repeat(60))).isTrue();
+        });
+  }
+
+  @Test
+  void syntaxThatJavaAndGerritReadDifferentlyIsRejected() {
+    for (String pattern : List.of("^REL1_\\d+", "^(?i)rel.*", "^wmf/(?:a|b)", "^a$|b")) {
+      IllegalArgumentException e =
+          assertThrows(
+              IllegalArgumentException.class,
+              () -> BranchPatterns.parse(List.of(pattern)),
+              pattern);
+      assertThat(e).hasMessageThat().contains(pattern);
+    }
+  }
+
+  @Test
+  void aPatternThatWouldBuildAHugeAutomatonIsRejectedQuickly() {
+    assertTimeoutPreemptively(
+        Duration.ofSeconds(10),
+        () -> {
+          IllegalArgumentException e =
+              assertThrows(
+                  IllegalArgumentException.class,
+                  () -> BranchPatterns.parse(List.of("^((a{1000}){1000}){1000}")));
+          assertThat(e).hasMessageThat().contains("too large");
+        });
   }
 }

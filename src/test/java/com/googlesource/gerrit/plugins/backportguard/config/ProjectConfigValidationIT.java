@@ -20,6 +20,7 @@ import com.google.gerrit.acceptance.GitUtil;
 import com.google.gerrit.acceptance.PushOneCommit;
 import com.google.gerrit.entities.RefNames;
 import com.googlesource.gerrit.plugins.backportguard.BackportGuardTestBase;
+import java.util.List;
 import java.util.function.Consumer;
 import org.eclipse.jgit.lib.Config;
 import org.eclipse.jgit.lib.ObjectId;
@@ -89,6 +90,78 @@ public class ProjectConfigValidationIT extends BackportGuardTestBase {
 
   @Test
   public void oneVoteAloneMayRelyOnTheInheritedOther() throws Exception {
-    pushSettings(c -> c.setInt("plugin", "backport-guard", "passVote", 2)).assertOkStatus();
+    pushSettings(c -> c.setInt("plugin", "backport-guard", "passVote", 1)).assertOkStatus();
+  }
+
+  @Test
+  public void failVoteOutsideTheLabelRangeIsRejected() throws Exception {
+    PushOneCommit.Result r =
+        pushSettings(c -> c.setInt("plugin", "backport-guard", "failVote", -2));
+    r.assertErrorStatus("invalid backport-guard settings");
+    r.assertMessage("failVote -2 is outside the range of label Verified (-1..+1)");
+  }
+
+  @Test
+  public void passVoteOutsideTheRangeOfALabelDefinedInTheSamePushIsRejected() throws Exception {
+    PushOneCommit.Result r =
+        pushSettings(
+            c -> {
+              c.setStringList(
+                  "label", "Prerequisites", "value", List.of("-1 Missing", "0 No score"));
+              c.setString("plugin", "backport-guard", "label", "Prerequisites");
+              c.setInt("plugin", "backport-guard", "passVote", 1);
+            });
+    r.assertErrorStatus("invalid backport-guard settings");
+    r.assertMessage("passVote 1 is outside the range of label Prerequisites (-1..0)");
+  }
+
+  @Test
+  public void anInheritedVoteOutsideTheRangeOfTheNewLabelIsRejected() throws Exception {
+    PushOneCommit.Result r =
+        pushSettings(
+            c -> {
+              c.setStringList("label", "Approved", "value", List.of("0 No score", "+1 Yes"));
+              c.setString("plugin", "backport-guard", "label", "Approved");
+              c.setInt("plugin", "backport-guard", "passVote", 1);
+            });
+    r.assertErrorStatus("invalid backport-guard settings");
+    r.assertMessage("failVote -1 is outside the range of label Approved (0..+1)");
+  }
+
+  @Test
+  public void votesWithinTheRangeOfALabelDefinedHereAreAccepted() throws Exception {
+    pushSettings(
+            c -> {
+              c.setStringList(
+                  "label", "Prerequisites", "value", List.of("-2 Missing", "0 No", "+2 Merged"));
+              c.setString("plugin", "backport-guard", "label", "Prerequisites");
+              c.setInt("plugin", "backport-guard", "failVote", -2);
+              c.setInt("plugin", "backport-guard", "passVote", 2);
+            })
+        .assertOkStatus();
+  }
+
+  @Test
+  public void patternSyntaxThatGerritReadsDifferentlyIsRejected() throws Exception {
+    PushOneCommit.Result r =
+        pushSettings(c -> c.setString("plugin", "backport-guard", "backportBranch", "^REL1_\\d+"));
+    r.assertErrorStatus("invalid backport-guard settings");
+    r.assertMessage("\\d is not supported in ref patterns");
+  }
+
+  @Test
+  public void aPatternTooLargeToMatchSafelyIsRejected() throws Exception {
+    PushOneCommit.Result r =
+        pushSettings(
+            c ->
+                c.setString("plugin", "backport-guard", "backportBranch", "^((a{100}){100}){100}"));
+    r.assertErrorStatus("invalid backport-guard settings");
+    r.assertMessage("too large");
+  }
+
+  @Test
+  public void aPatternThatWouldBacktrackIsAcceptedAndHarmless() throws Exception {
+    pushSettings(c -> c.setString("plugin", "backport-guard", "backportBranch", "^(a+)+$"))
+        .assertOkStatus();
   }
 }
