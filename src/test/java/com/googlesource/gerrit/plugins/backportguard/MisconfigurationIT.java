@@ -16,8 +16,10 @@ package com.googlesource.gerrit.plugins.backportguard;
 
 import static com.google.common.truth.Truth.assertThat;
 
+import com.google.common.collect.ImmutableMap;
 import com.google.gerrit.acceptance.config.GerritConfig;
 import com.google.gerrit.extensions.common.ChangeInfo;
+import com.google.gerrit.extensions.common.LabelDefinitionInput;
 import com.googlesource.gerrit.plugins.backportguard.evaluate.MisconfigurationLog;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -156,6 +158,17 @@ public class MisconfigurationIT extends BackportGuardTestBase {
           c.setInt("plugin", "backport-guard", "passVote", 1);
         });
     assertNothingPostedAndOneError("failVote must be lower than passVote");
+  }
+
+  @Test
+  public void failVoteOutsideTheLabelsRangeAfterTheLabelChanged() throws Exception {
+    // Valid when pushed; the label loses its -1 afterwards (push-time validation cannot see that).
+    LabelDefinitionInput in = new LabelDefinitionInput();
+    in.values = ImmutableMap.of(" 0", "No score", "+1", "Verified");
+    gApi.projects().name(allProjects.get()).label("Verified").update(in);
+    assertNothingPostedAndOneError(
+        "failVote -1 is outside the range of label Verified (0..+1)",
+        "[plugin \"backport-guard\"] failVote");
   }
 
   @Test

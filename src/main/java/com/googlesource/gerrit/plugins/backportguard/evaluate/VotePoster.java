@@ -146,6 +146,25 @@ public class VotePoster {
     if (!comment && !vote) {
       return EvaluationReport.posted(project, changeId, before, before, false);
     }
+    if (vote && outcome.vote() != 0 && label.get().getValue((short) outcome.vote()) == null) {
+      // Validated at push, but the label may have been edited since.
+      String key = outcome.vote() == settings.failVote() ? "failVote" : "passVote";
+      misconfiguration.report(
+          project,
+          Setting.LABEL,
+          String.format(
+              "[plugin \"%s\"] %s %d is outside the range of label %s (%d..%+d) on branch %s; set"
+                  + " %s in project.config to a value of the label, or add the value to the label",
+              pluginName,
+              key,
+              outcome.vote(),
+              settings.label(),
+              label.get().getMin().getValue(),
+              label.get().getMax().getValue(),
+              change.getDest().shortName(),
+              key));
+      return EvaluationReport.notPosted(project, changeId, "vote outside the label's range");
+    }
     if (vote
         && outcome.vote() != 0
         && !asBot.test(new LabelPermission.WithValue(label.get(), (short) outcome.vote()))) {
