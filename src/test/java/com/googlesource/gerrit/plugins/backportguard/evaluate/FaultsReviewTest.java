@@ -213,12 +213,12 @@ class FaultsReviewTest {
     mkfifo(slow);
     cleanups.add(() -> unblockReader(slow));
 
-    CompletableFuture<?> catchUp = CompletableFuture.runAsync(log::recent);
+    CompletableFuture<?> catchUp = onOwnThread(log::recent);
     Thread.sleep(500);
     assertThat(catchUp.isDone()).isFalse();
 
     CompletableFuture<?> gerritThread =
-        CompletableFuture.runAsync(
+        onOwnThread(
             () -> log.record(List.of(new ChangeUpdated(Project.nameKey("demo"), Change.id(7)))));
     try {
       gerritThread.get(3, TimeUnit.SECONDS);
@@ -247,13 +247,34 @@ class FaultsReviewTest {
     cleanups.add(() -> unblockWriter(current));
 
     CompletableFuture<?> gerritThread =
-        CompletableFuture.runAsync(
+        onOwnThread(
             () -> log.record(List.of(new ChangeUpdated(Project.nameKey("demo"), Change.id(2)))));
     try {
       gerritThread.get(3, TimeUnit.SECONDS);
     } catch (java.util.concurrent.TimeoutException e) {
       throw new AssertionError("the ref update's listener call did not return within 3 s", e);
     }
+  }
+
+  /**
+   * Runs on a thread of its own: the common pool may have a single thread on a small machine, so
+   * that a task blocked there would starve the next one for a reason that is not the one tested.
+   */
+  private static CompletableFuture<Void> onOwnThread(Runnable r) {
+    CompletableFuture<Void> f = new CompletableFuture<>();
+    Thread t =
+        new Thread(
+            () -> {
+              try {
+                r.run();
+                f.complete(null);
+              } catch (Throwable e) {
+                f.completeExceptionally(e);
+              }
+            });
+    t.setDaemon(true);
+    t.start();
+    return f;
   }
 
   private static void mkfifo(Path p) throws Exception {
@@ -274,7 +295,7 @@ class FaultsReviewTest {
 
   /** Opens the pipe for reading and drains it, so that a blocked writer goes on. */
   private static void unblockWriter(Path fifo) {
-    CompletableFuture.runAsync(
+    onOwnThread(
         () -> {
           try (InputStream in = Files.newInputStream(fifo)) {
             in.readAllBytes();
