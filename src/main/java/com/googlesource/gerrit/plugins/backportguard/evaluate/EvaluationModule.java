@@ -38,6 +38,8 @@ public class EvaluationModule extends AbstractModule {
     bind(MisconfigurationLog.class);
     bind(LifecycleListener.class).annotatedWith(UniqueAnnotations.create()).to(PendingWork.class);
     bind(UpdateLog.class);
+    // Stops its writer thread, after writing what is queued.
+    bind(LifecycleListener.class).annotatedWith(UniqueAnnotations.create()).to(UpdateLog.class);
     DynamicSet.bind(binder(), GitBatchRefUpdateListener.class).to(UpdateLog.Recorder.class);
     bind(ScheduledExecutorService.class)
         .annotatedWith(EvaluationExecutor.class)

@@ -240,6 +240,8 @@ class FaultsReviewTest {
     Files.createDirectories(dir);
     UpdateLog log = new UpdateLog(dir, Duration.ofMinutes(15), now::get);
     log.record(List.of(new ChangeUpdated(Project.nameKey("demo"), Change.id(1))));
+    // The append runs on the log's own thread: wait for the file to exist before replacing it.
+    log.flush();
     long bucket = now.get() - Math.floorMod(now.get(), UpdateLog.BUCKET.toMillis());
     Path current = dir.resolve(bucket + ".log");
     Files.delete(current);
