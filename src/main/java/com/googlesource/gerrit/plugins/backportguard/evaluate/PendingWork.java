@@ -30,6 +30,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -37,7 +38,13 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
 import java.util.regex.Pattern;
 
@@ -77,7 +84,10 @@ public class PendingWork implements LifecycleListener {
 
   /** The durable part of a queue: what has been submitted and not finished yet. */
   public interface Journal<K> {
-    /** Records the key as pending for this run; returns once it is on disk. */
+    /**
+     * Records the key as pending for this run; returns once it is on disk, or after 100 ms (a hung
+     * disk), the write going on in the background.
+     */
     void add(K key);
 
     /** Forgets the key of this run: its work is done, or failed for good. */
@@ -128,6 +138,15 @@ public class PendingWork implements LifecycleListener {
 
   private static final int MAX_KEY_CHARS = 64 * 1024;
 
+  /** How long a caller waits for its write: normally the write is done well within it. */
+  private static final Duration WRITE_WAIT = Duration.ofMillis(100);
+
+  /** Writes waiting at most (a hung disk); more are dropped with a warning. */
+  private static final int MAX_WRITES_WAITING = 100_000;
+
+  /** How long reading the journal, or a stop, waits for the writes before it. */
+  private static final Duration FLUSH_WAIT = Duration.ofSeconds(10);
+
   private final Path root;
   private final String process;
   private final String runId = UUID.randomUUID().toString();
@@ -137,6 +156,26 @@ public class PendingWork implements LifecycleListener {
   private final ImmutableList<Path> earlierMarkers;
 
   private final List<BooleanSupplier> inMemoryWork = new CopyOnWriteArrayList<>();
+
+  /**
+   * Writes the journals' files, in order, so that a caller on a Gerrit thread never waits on a hung
+   * disk for more than {@link #WRITE_WAIT}.
+   */
+  private final ThreadPoolExecutor writer =
+      new ThreadPoolExecutor(
+          1,
+          1,
+          0,
+          TimeUnit.MILLISECONDS,
+          new LinkedBlockingQueue<>(MAX_WRITES_WAITING),
+          r -> {
+            Thread t = new Thread(r, "backport-guard pending-work writer");
+            t.setDaemon(true);
+            return t;
+          });
+
+  /** Set when a write took longer than {@link #WRITE_WAIT}: callers stop waiting until it ends. */
+  private volatile boolean writerBehind;
 
   /** Each instance stands for a process of its own: for tests that simulate a kill in one JVM. */
   @VisibleForTesting
@@ -208,6 +247,15 @@ public class PendingWork implements LifecycleListener {
 
   @Override
   public void stop() {
+    // What is queued is still written (a key dropped by the stopping queues must stay).
+    writer.shutdown();
+    try {
+      if (!writer.awaitTermination(FLUSH_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+        logger.atWarning().log("Pending work still being written at stop (a hung disk?)");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
     if (inMemoryWork.stream().anyMatch(BooleanSupplier::getAsBoolean)) {
       logger.atInfo().log(
           "Stopping with re-checks pending; the next start catches up with the recent updates");
@@ -238,6 +286,57 @@ public class PendingWork implements LifecycleListener {
   }
 
   /**
+   * Runs a write on the writer thread and waits for it at most {@link #WRITE_WAIT}, not at all
+   * while an earlier write is still hanging: the caller may be a Gerrit thread.
+   */
+  private void write(Runnable op) {
+    Future<?> done;
+    try {
+      done =
+          writer.submit(
+              () -> {
+                op.run();
+                if (writer.getQueue().isEmpty()) {
+                  writerBehind = false;
+                }
+              });
+    } catch (RejectedExecutionException e) {
+      logger.atWarning().atMostEvery(1, TimeUnit.MINUTES).log(
+          "Pending work not recorded in %s: %s (stopped, or %d writes waiting on the disk);"
+              + " it runs, but is lost if the server dies first (logged at most once a minute)",
+          root, writer.isShutdown() ? "the plugin stops" : "too many writes", MAX_WRITES_WAITING);
+      return;
+    }
+    if (writerBehind) {
+      return;
+    }
+    try {
+      done.get(WRITE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      writerBehind = true;
+      logger.atWarning().atMostEvery(1, TimeUnit.MINUTES).log(
+          "Writing pending work in %s takes longer than %d ms (a slow or hung disk): no longer"
+              + " waiting for it (logged at most once a minute)",
+          root, WRITE_WAIT.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (ExecutionException e) {
+      // The write logs its own failures.
+    }
+  }
+
+  /** Waits, a bounded time, for the writes queued before. */
+  private void flush() {
+    try {
+      writer.submit(() -> {}).get(FLUSH_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (RejectedExecutionException | ExecutionException | TimeoutException e) {
+      // Stopped, or the disk hangs: read what is there.
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /**
    * The journal of one queue, in its own directory.
    *
    * @param queue a short lowercase name, the directory's
@@ -246,18 +345,20 @@ public class PendingWork implements LifecycleListener {
     if (!QUEUE_NAME.matcher(queue).matches()) {
       throw new IllegalArgumentException("queue name " + queue);
     }
-    return new FileJournal<>(root.resolve(queue), codec, runId);
+    return new FileJournal<>(root.resolve(queue), codec, runId, this);
   }
 
   private static final class FileJournal<K> implements Journal<K> {
     private final Path dir;
     private final Codec<K> codec;
     private final String runId;
+    private final PendingWork store;
 
-    FileJournal(Path dir, Codec<K> codec, String runId) {
+    FileJournal(Path dir, Codec<K> codec, String runId, PendingWork store) {
       this.dir = dir;
       this.codec = codec;
       this.runId = runId;
+      this.store = store;
     }
 
     /** Names a key: by a hash, since keys hold project names of any length. */
@@ -280,6 +381,10 @@ public class PendingWork implements LifecycleListener {
     @Override
     public void add(K key) {
       String encoded = codec.encode(key);
+      store.write(() -> write(encoded));
+    }
+
+    private void write(String encoded) {
       Path tmp = null;
       try {
         Files.createDirectories(dir);
@@ -302,6 +407,10 @@ public class PendingWork implements LifecycleListener {
     @Override
     public void remove(K key) {
       String encoded = codec.encode(key);
+      store.write(() -> delete(encoded));
+    }
+
+    private void delete(String encoded) {
       try {
         Files.deleteIfExists(file(encoded));
       } catch (IOException e) {
@@ -314,7 +423,11 @@ public class PendingWork implements LifecycleListener {
 
     @Override
     public void adopted(K key) {
-      String hash = hash(codec.encode(key));
+      // After this run's own record of the key.
+      store.write(() -> deleteOthers(hash(codec.encode(key))));
+    }
+
+    private void deleteOthers(String hash) {
       try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, hash + ".*")) {
         for (Path f : files) {
           if (!f.getFileName().toString().equals(hash + "." + runId)) {
@@ -328,6 +441,7 @@ public class PendingWork implements LifecycleListener {
 
     @Override
     public ImmutableList<K> pending() {
+      store.flush();
       Set<K> out = new LinkedHashSet<>();
       try (DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {
         for (Path f : files) {
