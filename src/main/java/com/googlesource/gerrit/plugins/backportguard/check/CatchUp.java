@@ -27,6 +27,7 @@ import com.googlesource.gerrit.plugins.backportguard.recheck.RecheckScheduler;
 import com.googlesource.gerrit.plugins.backportguard.recheck.Subject;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Catches up, when the plugin starts, with what the previous run accepted and did not finish, from
@@ -38,10 +39,11 @@ import java.util.List;
  * holds an older state (the index commits to disk only every few minutes), evaluated, and its
  * dependents re-checked; each branch update is replayed to the re-check of what arrived on it. The
  * re-indexing comes first, so that the evaluations and the lookups of dependents, which go through
- * the index, see what the killed server had done.
+ * the index, see what the killed server had done. Only once all of it has been queued does the
+ * crash count as answered: a start that fails or stops before leaves it to the next one.
  */
 @Singleton
-public class CatchUp implements Runnable {
+public class CatchUp {
   private static final FluentLogger logger = FluentLogger.forEnclosingClass();
 
   private final PendingWork pendingWork;
@@ -69,29 +71,65 @@ public class CatchUp implements Runnable {
     pendingWork.treatStopAsCrashWhile(() -> rechecks.size() > 0);
   }
 
-  @Override
-  public void run() {
+  /**
+   * Stops the catch-up when the plugin stops; the crash is then caught up with at the next start.
+   */
+  private static final class Stopped extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+  }
+
+  /**
+   * Catches up with the last run.
+   *
+   * @return whether the index-based sweep should run too: the record of recent updates was
+   *     incomplete, or the catch-up failed
+   */
+  public boolean run() {
     try {
       if (pendingWork.previousRunDidNotStop()) {
-        afterCrash();
-      } else {
-        int pending = evaluations.replayPending();
-        if (pending > 0) {
-          logger.atInfo().log("Queued %d evaluations left pending by the last run", pending);
-        }
+        UpdateLog.Recent recent = updateLog.read();
+        afterCrash(recent);
+        pendingWork.catchUpDone();
+        return !recent.complete();
       }
+      int pending = evaluations.replayPending();
+      if (pending > 0) {
+        logger.atInfo().log("Queued %d evaluations left pending by the last run", pending);
+      }
+      return false;
+    } catch (Stopped e) {
+      logger.atInfo().log(
+          "Catch-up after a run that did not stop was cut short by the plugin's stop;"
+              + " the next start does it again");
+      return false;
     } catch (RuntimeException e) {
-      logger.atSevere().withCause(e).log("Catch-up at start failed: %s", e.getMessage());
+      logger.atSevere().withCause(e).log(
+          "Catch-up at start failed: %s; the next start tries again, the index-based sweep runs"
+              + " now",
+          e.getMessage());
+      return true;
     }
   }
 
-  /** The whole catch-up; the counts it logs, for tests. */
+  /** The whole catch-up, without marking the crash answered; the counts it logs, for tests. */
   String afterCrash() {
+    return afterCrash(updateLog.read());
+  }
+
+  private String afterCrash(UpdateLog.Recent read) {
     long start = System.nanoTime();
-    List<UpdateLog.Entry> recent = updateLog.recent();
+    List<UpdateLog.Entry> recent = read.entries();
+    long toReindex = recent.stream().filter(e -> e instanceof UpdateLog.ChangeUpdated).count();
     int reindexed = 0;
+    int looked = 0;
     for (UpdateLog.Entry e : recent) {
       if (e instanceof UpdateLog.ChangeUpdated c) {
+        stopIfInterrupted();
+        logger.atInfo().atMostEvery(30, TimeUnit.SECONDS).log(
+            "Catch-up after a run that did not stop: re-indexing %d of %d recently updated"
+                + " changes where the index lost them",
+            looked + 1, toReindex);
+        looked++;
         try {
           if (indexer.reindexIfStale(c.project(), c.change())) {
             reindexed++;
@@ -102,11 +140,13 @@ public class CatchUp implements Runnable {
         }
       }
     }
+    stopIfInterrupted();
     int pending = evaluations.replayPending();
     int changes = 0;
     int branches = 0;
     List<Subject> notMerged = new ArrayList<>();
     for (UpdateLog.Entry e : recent) {
+      stopIfInterrupted();
       switch (e) {
         case UpdateLog.ChangeUpdated c -> {
           Change change;
@@ -140,14 +180,25 @@ public class CatchUp implements Runnable {
         String.format(
             "%d changes and %d branch updates of the last %d minutes: %d changes re-indexed;"
                 + " %d pending evaluations queued again; the changes and their dependents"
-                + " re-checked (%d ms)",
+                + " re-checked (%d ms)%s",
             changes,
             branches,
             updateLog.window().toMinutes(),
             reindexed,
             pending,
-            (System.nanoTime() - start) / 1_000_000);
+            (System.nanoTime() - start) / 1_000_000,
+            read.complete()
+                ? ""
+                : String.format(
+                    "; %d updates left out of the record, the index-based sweep runs too",
+                    read.leftOut()));
     logger.atInfo().log("Catch-up after a run that did not stop: %s", summary);
     return summary;
+  }
+
+  private static void stopIfInterrupted() {
+    if (Thread.currentThread().isInterrupted()) {
+      throw new Stopped();
+    }
   }
 }

@@ -31,6 +31,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -41,7 +42,8 @@ import java.util.concurrent.TimeUnit;
  * <p>Starting the plugin only schedules the sweep. The sweep lists the changes on the plugin's own
  * executor, after a delay that lets a starting server settle, and queues their checks like those of
  * new patch sets. Before it, and whether or not the sweep is on, the {@link CatchUp} replays the
- * work the last run left unfinished, which the sweep cannot find when the index lost it.
+ * work the last run left unfinished, which the sweep cannot find when the index lost it; when the
+ * catch-up's record was incomplete, the sweep runs after it even with {@code sweepOnStart} off.
  */
 @Singleton
 public class StartupSweep implements LifecycleListener {
@@ -80,9 +82,23 @@ public class StartupSweep implements LifecycleListener {
 
   @Override
   public void start() {
+    long started = System.nanoTime();
     // Whatever sweepOnStart says: this replays work the plugin had accepted, not a sweep.
     executor.schedule(
-        new Named(catchUp, pluginName + " catch-up with the work left by the last run"),
+        new Named(
+            () -> {
+              if (catchUp.run() && !settings.sweepOnStart()) {
+                // The record of recent updates was incomplete: the index knows the rest.
+                long waited = System.nanoTime() - started;
+                try {
+                  executor.schedule(
+                      new Scheduled(), Math.max(0, DELAY.toNanos() - waited), TimeUnit.NANOSECONDS);
+                } catch (RejectedExecutionException e) {
+                  // The plugin stops; the next start catches up again.
+                }
+              }
+            },
+            pluginName + " catch-up with the work left by the last run"),
         CATCH_UP_DELAY.toMillis(),
         TimeUnit.MILLISECONDS);
     if (settings.sweepOnStart()) {

@@ -92,13 +92,17 @@ public final class CoalescingQueue<K, R> {
 
   /**
    * Queues again every key the journal holds: work that a previous run of the plugin accepted and
-   * did not finish.
+   * did not finish. Each key is recorded as this run's before the previous run's record of it is
+   * deleted, so that a crash in between loses nothing.
    *
    * @return how many keys were queued
    */
   public int replay() {
     ImmutableList<K> pending = journal.pending();
-    pending.forEach(this::submit);
+    for (K key : pending) {
+      submit(key);
+      journal.adopted(key);
+    }
     return pending.size();
   }
 

@@ -14,6 +14,7 @@
 
 package com.googlesource.gerrit.plugins.backportguard.evaluate;
 
+import com.google.gerrit.extensions.annotations.PluginData;
 import com.google.gerrit.extensions.events.GitBatchRefUpdateListener;
 import com.google.gerrit.extensions.events.LifecycleListener;
 import com.google.gerrit.extensions.events.RevisionCreatedListener;
@@ -25,6 +26,7 @@ import com.google.inject.internal.UniqueAnnotations;
 import com.googlesource.gerrit.plugins.backportguard.config.ServerSettings;
 import com.googlesource.gerrit.plugins.backportguard.parse.ChangeUrlParser;
 import com.googlesource.gerrit.plugins.backportguard.parse.DependencyFooterParser;
+import java.nio.file.Path;
 import java.util.concurrent.ScheduledExecutorService;
 
 /** Checks every new patch set on the plugin's own queue and posts the outcome. */
@@ -34,9 +36,10 @@ public class EvaluationModule extends AbstractModule {
     // Bound here, not just in time: each plugin injector (the SSH one too) would make its own.
     bind(EvaluationQueue.class);
     bind(MisconfigurationLog.class);
-    bind(PendingWork.class);
     bind(LifecycleListener.class).annotatedWith(UniqueAnnotations.create()).to(PendingWork.class);
     bind(UpdateLog.class);
+    // Stops its writer thread, after writing what is queued.
+    bind(LifecycleListener.class).annotatedWith(UniqueAnnotations.create()).to(UpdateLog.class);
     DynamicSet.bind(binder(), GitBatchRefUpdateListener.class).to(UpdateLog.Recorder.class);
     bind(ScheduledExecutorService.class)
         .annotatedWith(EvaluationExecutor.class)
@@ -45,6 +48,13 @@ public class EvaluationModule extends AbstractModule {
         .annotatedWith(UniqueAnnotations.create())
         .to(EvaluationExecutorProvider.class);
     DynamicSet.bind(binder(), RevisionCreatedListener.class).to(RevisionCreatedHandler.class);
+  }
+
+  /** Tells a reload in this JVM from a crash: the markers of its runs carry this process's id. */
+  @Provides
+  @Singleton
+  PendingWork pendingWork(@PluginData Path dataDir) {
+    return new PendingWork(dataDir, PendingWork.THIS_PROCESS);
   }
 
   @Provides

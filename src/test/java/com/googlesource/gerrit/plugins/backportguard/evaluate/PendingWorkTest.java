@@ -137,4 +137,69 @@ class PendingWorkTest {
     }
     store.stop();
   }
+
+  @Test
+  void theCrashCountsUntilTheCatchUpIsDone() {
+    new PendingWork(data);
+    PendingWork restarted = new PendingWork(data);
+    assertThat(restarted.previousRunDidNotStop()).isTrue();
+
+    restarted.catchUpDone();
+
+    assertThat(restarted.previousRunDidNotStop()).isFalse();
+    restarted.stop();
+    assertThat(new PendingWork(data).previousRunDidNotStop()).isFalse();
+  }
+
+  @Test
+  void aReloadInTheSameProcessIsNotTakenForACrash() {
+    PendingWork old = new PendingWork(data, "4711@1000");
+    // The new instance is built while the old one still runs; the old one stops after.
+    PendingWork reloaded = new PendingWork(data, "4711@1000");
+    assertThat(reloaded.previousRunDidNotStop()).isFalse();
+    old.stop();
+
+    assertThat(reloaded.previousRunDidNotStop()).isFalse();
+  }
+
+  @Test
+  void aReloadWhoseOldInstanceStoppedWithWorkInMemoryIsACrash() {
+    PendingWork old = new PendingWork(data, "4711@1000");
+    old.treatStopAsCrashWhile(() -> true);
+    PendingWork reloaded = new PendingWork(data, "4711@1000");
+    old.stop();
+
+    assertThat(reloaded.previousRunDidNotStop()).isTrue();
+  }
+
+  @Test
+  void aProcessWithTheSamePidStartedLaterSeesTheCrash() {
+    new PendingWork(data, "7@1000");
+
+    assertThat(new PendingWork(data, "7@2000").previousRunDidNotStop()).isTrue();
+  }
+
+  @Test
+  void linksAndPipesAreSkippedNotFollowed() throws Exception {
+    PendingWork.Journal<Key> j = journal(new PendingWork(data));
+    j.add(key("demo", 1));
+    Path elsewhere = data.resolve("elsewhere");
+    Files.writeString(elsewhere, "2 demo\n", UTF_8);
+    String hashOf2 = com.google.common.hash.Hashing.sha256().hashString("2 demo", UTF_8).toString();
+    Files.createSymbolicLink(dir().resolve(hashOf2 + ".other-run"), elsewhere);
+    String hashOf3 = com.google.common.hash.Hashing.sha256().hashString("3 demo", UTF_8).toString();
+    Process mk =
+        new ProcessBuilder("mkfifo", dir().resolve(hashOf3 + ".other-run").toString()).start();
+    assertThat(mk.waitFor()).isEqualTo(0);
+
+    try (LogCapture log = new LogCapture(PendingWork.class)) {
+      assertThat(
+              org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+                  java.time.Duration.ofSeconds(10), j::pending))
+          .containsExactly(key("demo", 1));
+      assertThat(log.lines()).hasSize(2);
+    }
+    assertThat(files()).isEqualTo(1);
+    assertThat(Files.readString(elsewhere, UTF_8)).isEqualTo("2 demo\n");
+  }
 }

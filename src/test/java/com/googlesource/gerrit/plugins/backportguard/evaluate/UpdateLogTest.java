@@ -59,6 +59,8 @@ class UpdateLogTest {
             ObjectId.fromString("2efe078e91f8f84dacbe2d4f9a3f6fba6355000d"));
     log.record(List.of(change(1), change(2)));
     log.record(List.of(push, change(1)));
+    // The writer thread appends; another instance reads the files.
+    log.flush();
 
     assertThat(log().recent()).containsExactly(change(2), push, change(1)).inOrder();
   }
@@ -76,6 +78,7 @@ class UpdateLogTest {
     // Old files are deleted as new ones start: the log stays small on a busy server.
     now.addAndGet(Duration.ofMinutes(30).toMillis());
     log.record(List.of(change(4)));
+    log.flush();
     try (Stream<Path> files = Files.list(dir)) {
       assertThat(files.count()).isEqualTo(1);
     }
@@ -85,6 +88,7 @@ class UpdateLogTest {
   void aLineCutShortByTheCrashIsSkipped() throws Exception {
     UpdateLog log = log();
     log.record(List.of(change(1)));
+    log.flush();
     try (Stream<Path> files = Files.list(dir)) {
       Path f = files.findFirst().orElseThrow();
       Files.writeString(f, "{\"p\":\"demo\",\"c\":", UTF_8, StandardOpenOption.APPEND);
@@ -108,5 +112,95 @@ class UpdateLogTest {
     Config never = new Config();
     never.setString("index", "changes_open", "commitWithin", "-1");
     assertThat(UpdateLog.window(never)).isEqualTo(Duration.ofDays(1));
+  }
+
+  @Test
+  void aLineCutShortByTheCrashDoesNotSwallowTheNextOne() throws Exception {
+    UpdateLog log = log();
+    log.record(List.of(change(1)));
+    log.flush();
+    try (Stream<Path> files = Files.list(dir)) {
+      Path f = files.findFirst().orElseThrow();
+      Files.writeString(f, "{\"p\":\"demo\",\"c\":", UTF_8, StandardOpenOption.APPEND);
+    }
+    UpdateLog restarted = log();
+    restarted.record(List.of(change(2)));
+
+    assertThat(restarted.recent()).containsExactly(change(1), change(2)).inOrder();
+  }
+
+  @Test
+  void aFloodInOneProjectLeavesTheOtherProjectsTheirUpdatesAndSaysItWasCut() {
+    UpdateLog log = log();
+    ChangeUpdated merged = new ChangeUpdated(Project.nameKey("mediawiki/core"), Change.id(1));
+    log.record(List.of(merged));
+    for (int round = 0; round < 3; round++) {
+      List<UpdateLog.Entry> flood = new java.util.ArrayList<>();
+      for (int i = 0; i < UpdateLog.MAX_ENTRIES / 2; i++) {
+        flood.add(
+            new ChangeUpdated(
+                Project.nameKey("sandbox"), Change.id(1000 + round * UpdateLog.MAX_ENTRIES + i)));
+      }
+      log.record(flood);
+      log.flush();
+    }
+
+    try (LogCapture capture = new LogCapture(UpdateLog.class)) {
+      UpdateLog.Recent recent = log.read();
+      assertThat(recent.entries().contains(merged)).isTrue();
+      assertThat(recent.entries()).hasSize(UpdateLog.MAX_ENTRIES);
+      assertThat(recent.complete()).isFalse();
+      assertThat(recent.leftOut()).isEqualTo(UpdateLog.MAX_ENTRIES / 2 + 1);
+      assertThat(capture.lines()).hasSize(1);
+      assertThat(capture.lines().get(0)).contains("incomplete");
+    }
+  }
+
+  @Test
+  void updatesDroppedWhileTheWriterIsBehindMakeTheLogIncomplete() throws Exception {
+    java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+    // The writer hangs (a slow disk) on its first batch; Gerrit's threads go on recording.
+    UpdateLog log =
+        new UpdateLog(
+            dir,
+            Duration.ofMinutes(15),
+            () -> {
+              if (Thread.currentThread().getName().contains("update log writer")) {
+                com.google.common.util.concurrent.Uninterruptibles.awaitUninterruptibly(release);
+              }
+              return now.get();
+            });
+    log.record(List.of(change(1)));
+    Thread.sleep(200);
+    List<UpdateLog.Entry> burst = new java.util.ArrayList<>();
+    for (int i = 0; i < UpdateLog.MAX_QUEUED + 10; i++) {
+      burst.add(new ChangeUpdated(Project.nameKey("sandbox"), Change.id(100 + i)));
+    }
+    long start = System.nanoTime();
+    log.record(burst);
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
+
+    release.countDown();
+    UpdateLog.Recent recent = log.read();
+    assertThat(recent.entries().contains(change(1))).isTrue();
+    assertThat(recent.entries()).hasSize(UpdateLog.MAX_ENTRIES);
+    assertThat(recent.complete()).isFalse();
+    // 10 dropped when recorded, 1 over the replay's cap (MAX_QUEUED + 1 written).
+    assertThat(recent.leftOut()).isEqualTo(11);
+  }
+
+  @Test
+  void updatesThatCouldNotBeWrittenMakeTheLogIncompleteOnceItWorksAgain() throws Exception {
+    Files.delete(dir);
+    Files.writeString(dir, "a file where the directory should be");
+    UpdateLog log = log();
+    log.record(List.of(change(1), change(2)));
+    log.flush();
+    Files.delete(dir);
+    log.record(List.of(change(3)));
+
+    UpdateLog.Recent recent = log.read();
+    assertThat(recent.entries()).containsExactly(change(3));
+    assertThat(recent.leftOut()).isEqualTo(2);
   }
 }
