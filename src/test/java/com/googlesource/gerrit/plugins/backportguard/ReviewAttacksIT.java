@@ -1,0 +1,170 @@
+// Copyright (C) 2026 The Android Open Source Project
+//
+// Licensed under the Apache License, Version 2.0 (the "License");
+// you may not use this file except in compliance with the License.
+// You may obtain a copy of the License at
+//
+// http://www.apache.org/licenses/LICENSE-2.0
+//
+// Unless required by applicable law or agreed to in writing, software
+// distributed under the License is distributed on an "AS IS" BASIS,
+// WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+// See the License for the specific language governing permissions and
+// limitations under the License.
+
+package com.googlesource.gerrit.plugins.backportguard;
+
+import static com.google.common.truth.Truth.assertThat;
+import static com.google.common.truth.Truth.assertWithMessage;
+import static com.google.gerrit.acceptance.testsuite.project.TestProjectUpdate.allow;
+import static com.google.gerrit.acceptance.testsuite.project.TestProjectUpdate.block;
+import static com.google.gerrit.server.group.SystemGroupBackend.ANONYMOUS_USERS;
+
+import com.google.gerrit.entities.Account;
+import com.google.gerrit.entities.Permission;
+import com.google.gerrit.entities.Project;
+import com.google.gerrit.extensions.common.ChangeInfo;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.Test;
+
+/**
+ * Attacks found in the security review of issue 8. Each test fails on the code it was written
+ * against; the attacker is the framework's unprivileged {@code user} or a fresh account.
+ */
+public class ReviewAttacksIT extends BackportGuardTestBase {
+
+  /** A project only the admin (and the bot) can read. */
+  private Project.NameKey adminOnlyProject() {
+    Project.NameKey p = projectOperations.newProject().create();
+    projectOperations
+        .project(p)
+        .forUpdate()
+        .add(block(Permission.READ).ref("refs/*").group(ANONYMOUS_USERS))
+        .add(allow(Permission.READ).ref("refs/*").group(adminGroupUuid()))
+        .add(allow(Permission.READ).ref("refs/*").group(bots))
+        .update();
+    return p;
+  }
+
+  /**
+   * A public library change by {@code author}, merged on master and backported onto {@link
+   * #BRANCH} (by the same author), with the given Change-Id; the backport in {@link #project}
+   * depending on it, owned by the admin.
+   */
+  private ChangeInfo backportOfPublicLibraryChange(String changeId) throws Exception {
+    Account.Id author = accountOperations.newAccount().create();
+    Project.NameKey lib = projectOperations.newProject().create();
+    createBranch(lib, BRANCH);
+    createBranch(project, BRANCH);
+    requestScopeOperations.setApiUser(author);
+    ChangeInfo original = create(lib, "master", messageWithId("Library change", changeId));
+    requestScopeOperations.setApiUser(admin.id());
+    merge(original);
+    requestScopeOperations.setApiUser(author);
+    ChangeInfo pick = cherryPickTo(original, BRANCH);
+    requestScopeOperations.setApiUser(admin.id());
+    merge(pick);
+    return backport(changeId);
+  }
+
+  /** Control for the test below: without a hidden copy the public prerequisite is merged. */
+  @Test
+  public void publicPrerequisiteWithoutHiddenCopyIsMerged() throws Exception {
+    ChangeInfo backport = backportOfPublicLibraryChange(newChangeId());
+
+    assertThat(lastComment(backport)).contains("is merged on wmf/1.0");
+    assertThat(vote(backport)).isEqualTo(0);
+  }
+
+  /**
+   * Threat 1 (existence of a hidden change) and 3 (a correct backport blocked): an earlier change
+   * with the same Change-Id in a project the readers cannot read (an embargoed fix, say, published
+   * later by someone else) must change nothing in the comment on a public backport. It turns the
+   * public prerequisite into "not found", which tells every reader (and any uploader probing with
+   * the owner's eyes) that a hidden earlier copy exists.
+   */
+  @Test
+  public void hiddenEarlierCopyOfAPublicChangeIdChangesNothing() throws Exception {
+    String id = newChangeId();
+    Project.NameKey secret = adminOnlyProject();
+    create(secret, "master", messageWithId("Embargoed fix", id));
+
+    ChangeInfo backport = backportOfPublicLibraryChange(id);
+
+    assertThat(lastComment(backport)).contains("is merged on wmf/1.0");
+    assertThat(vote(backport)).isEqualTo(0);
+  }
+
+  /**
+   * Threat 3: a stranger who may upload to the prerequisite's project (any registered user, by
+   * default) makes an abbreviated Change-Id ambiguous there, turning a passing backport into a
+   * failing one; toggling the squat's private flag makes the plugin post again each time.
+   */
+  @Test
+  public void abbreviationSquattedInThePrerequisitesOwnProjectDoesNotSteerTheVerdict()
+      throws Exception {
+    createBranch(project, BRANCH);
+    String prefix = newChangeId().substring(0, 10);
+    ChangeInfo prerequisite =
+        create("master", "Helper\n\nChange-Id: " + prefix + newChangeId().substring(10) + "\n");
+    merge(prerequisite);
+    merge(cherryPick(prerequisite));
+    ChangeInfo backport = backport(prefix);
+    assertThat(vote(backport)).isEqualTo(0);
+    int posted = comments(backport).size();
+
+    requestScopeOperations.setApiUser(user.id());
+    ChangeInfo squat =
+        create("master", "Squat\n\nChange-Id: " + prefix + newChangeId().substring(10) + "\n");
+    requestScopeOperations.setApiUser(admin.id());
+    awaitEvaluations();
+    for (int i = 0; i < 2; i++) {
+      requestScopeOperations.setApiUser(user.id());
+      gApi.changes().id(squat.id).setPrivate(true);
+      requestScopeOperations.setApiUser(admin.id());
+      awaitEvaluations();
+      requestScopeOperations.setApiUser(user.id());
+      gApi.changes().id(squat.id).setPrivate(false);
+      requestScopeOperations.setApiUser(admin.id());
+      awaitEvaluations();
+    }
+
+    assertWithMessage("comments: %s", comments(backport))
+        .that(comments(backport))
+        .hasSize(posted);
+    assertThat(lastComment(backport)).doesNotContain("matches more than one change");
+    assertThat(vote(backport)).isEqualTo(0);
+  }
+
+  /**
+   * Threat 4: a project~number reference whose project part the index's query parser cannot read
+   * (a double quote) makes the whole check fail; the backport gets no vote at all, although it
+   * also declares a missing prerequisite.
+   */
+  @Test
+  public void referenceTheQueryParserCannotReadStillGetsAVote() throws Exception {
+    ChangeInfo prerequisite = prerequisiteMergedAfterCut();
+    List<String> unguarded = new ArrayList<>();
+    String[] values = {
+      "x\"y~1", "x\\y~1", "\"~1", canonicalWebUrl.get() + "c/x%22y/+/1",
+    };
+    for (String value : values) {
+      ChangeInfo backport =
+          create(
+              BRANCH,
+              message(
+                  "Use the helper",
+                  "Depends-On: " + prerequisite.changeId,
+                  "Depends-On: " + value));
+      awaitEvaluations();
+      if (vote(backport) != -1 || comments(backport).isEmpty()) {
+        unguarded.add(value + " (vote " + vote(backport) + ")");
+      }
+    }
+
+    assertWithMessage("references that left a backport with a missing prerequisite unguarded")
+        .that(unguarded)
+        .isEmpty();
+  }
+}
