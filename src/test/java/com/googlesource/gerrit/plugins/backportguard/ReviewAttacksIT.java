@@ -17,12 +17,16 @@ package com.googlesource.gerrit.plugins.backportguard;
 import static com.google.common.truth.Truth.assertThat;
 import static com.google.common.truth.Truth.assertWithMessage;
 import static com.google.gerrit.acceptance.testsuite.project.TestProjectUpdate.allow;
+import static com.google.gerrit.acceptance.testsuite.project.TestProjectUpdate.allowLabel;
 import static com.google.gerrit.acceptance.testsuite.project.TestProjectUpdate.block;
 import static com.google.gerrit.server.group.SystemGroupBackend.ANONYMOUS_USERS;
+import static com.google.gerrit.server.group.SystemGroupBackend.REGISTERED_USERS;
 
 import com.google.gerrit.entities.Account;
 import com.google.gerrit.entities.Permission;
 import com.google.gerrit.entities.Project;
+import com.google.gerrit.extensions.api.changes.ReviewInput;
+import com.google.gerrit.extensions.api.projects.BranchInput;
 import com.google.gerrit.extensions.common.ChangeInfo;
 import java.util.ArrayList;
 import java.util.List;
@@ -166,5 +170,43 @@ public class ReviewAttacksIT extends BackportGuardTestBase {
     assertWithMessage("references that left a backport with a missing prerequisite unguarded")
         .that(unguarded)
         .isEmpty();
+  }
+
+  /**
+   * Threat 3 (a failing backport made to pass): sites commonly give every user a sandbox, {@code
+   * refs/heads/sandbox/${username}/*}, where they may create branches and submit their own
+   * changes. A stranger copies an open prerequisite's Change-Id into a sandbox branch of the same
+   * project and submits it there: in a project without the backport's branch, "merged on any
+   * branch" then counts, and the backport that needs the still-open prerequisite passes.
+   */
+  @Test
+  public void strangersSandboxMergeDoesNotSatisfyAPrerequisite() throws Exception {
+    Project.NameKey lib = projectOperations.newProject().create();
+    String sandbox = "refs/heads/sandbox/${username}/*";
+    projectOperations
+        .project(lib)
+        .forUpdate()
+        .add(allow(Permission.CREATE).ref(sandbox).group(REGISTERED_USERS))
+        .add(allow(Permission.PUSH).ref(sandbox).group(REGISTERED_USERS))
+        .add(allow(Permission.SUBMIT).ref(sandbox).group(REGISTERED_USERS))
+        .add(allowLabel("Code-Review").ref(sandbox).group(REGISTERED_USERS).range(-2, 2))
+        .update();
+    createBranch(project, BRANCH);
+    // The library has no wmf/1.0; its change is still under review on master.
+    ChangeInfo prerequisite = create(lib, "master", message("Library change"));
+    ChangeInfo backport = backport(prerequisite.changeId);
+    assertThat(vote(backport)).isEqualTo(-1);
+
+    requestScopeOperations.setApiUser(user.id());
+    String branch = "sandbox/" + user.username() + "/x";
+    gApi.projects().name(lib.get()).branch(branch).create(new BranchInput());
+    ChangeInfo squat = create(lib, branch, messageWithId("Squat", prerequisite.changeId));
+    gApi.changes().id(squat.id).current().review(ReviewInput.approve());
+    gApi.changes().id(squat.id).current().submit();
+    requestScopeOperations.setApiUser(admin.id());
+    awaitEvaluations();
+
+    assertThat(lastComment(backport)).contains("is still open on master");
+    assertThat(vote(backport)).isEqualTo(-1);
   }
 }
