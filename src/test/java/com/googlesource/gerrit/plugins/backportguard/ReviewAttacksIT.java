@@ -181,6 +181,11 @@ public class ReviewAttacksIT extends BackportGuardTestBase {
       // its parts: a '%' that starts no escape then throws.
       canonicalWebUrl.get() + "c/a%25zz~b/+/1",
       canonicalWebUrl.get() + "c/a~~/+/1",
+      "../x~b~I" + "0".repeat(40),
+      "x.git~b~I" + "1".repeat(40),
+      "/x~b~I" + "2".repeat(40),
+      "x//y~1",
+      canonicalWebUrl.get() + "c/..%2F..%2Fx/+/1",
     };
     for (String value : values) {
       ChangeInfo backport =
