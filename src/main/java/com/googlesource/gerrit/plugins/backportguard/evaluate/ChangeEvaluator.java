@@ -188,7 +188,8 @@ public class ChangeEvaluator {
         return EvaluationReport.notPosted(project, changeId, "no service account");
       }
       CheckedChange checked =
-          new CheckedChange(project, changeId.get(), change.getKey().get(), branch);
+          new CheckedChange(
+              project, changeId.get(), change.getKey().get(), branch, patchSet.createdOn());
       Resolution resolution = resolve(checked, change.getOwner(), patchSet.uploader(), declared);
       queries = resolution.indexQueries();
       Verdict verdict = verdict(checked, settings, declared, resolution);
