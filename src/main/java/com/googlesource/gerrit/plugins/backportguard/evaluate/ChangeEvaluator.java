@@ -15,6 +15,7 @@
 package com.googlesource.gerrit.plugins.backportguard.evaluate;
 
 import com.google.common.collect.ImmutableList;
+import com.google.common.flogger.FluentLogger;
 import com.google.gerrit.entities.Account;
 import com.google.gerrit.entities.Change;
 import com.google.gerrit.entities.PatchSet;
@@ -61,6 +62,8 @@ import org.eclipse.jgit.revwalk.RevWalk;
  * notes and the commit message, and neither looks up the service account nor queries the index.
  */
 public class ChangeEvaluator {
+  private static final FluentLogger logger = FluentLogger.forEnclosingClass();
+
   static final String NO_DEPENDENCY =
       VerdictComment.HEADER + "this patch set declares no dependency; nothing to check.";
   static final String NOT_CHECKED =
@@ -190,13 +193,24 @@ public class ChangeEvaluator {
       CheckedChange checked =
           new CheckedChange(
               project, changeId.get(), change.getKey().get(), branch, patchSet.createdOn());
-      Resolution resolution = resolve(checked, change.getOwner(), patchSet.uploader(), declared);
-      queries = resolution.indexQueries();
-      Verdict verdict = verdict(checked, settings, declared, resolution);
-      outcome =
-          new Outcome(
-              verdict.passes() ? settings.passVote() : settings.failVote(),
-              comment.format(verdict));
+      try {
+        Resolution resolution = resolve(checked, change.getOwner(), patchSet.uploader(), declared);
+        queries = resolution.indexQueries();
+        Verdict verdict = verdict(checked, settings, declared, resolution);
+        outcome =
+            new Outcome(
+                verdict.passes() ? settings.passVote() : settings.failVote(),
+                comment.format(verdict));
+      } catch (RestApiException | IOException | RuntimeException e) {
+        if (EvaluationQueue.isTransient(e)) {
+          throw e; // The queue tries again.
+        }
+        // Trying again would meet it again: fail closed rather than leave the change unguarded.
+        logger.atSevere().withCause(e).log(
+            "Cannot check the dependencies of change %d in project %s; voting %d",
+            changeId.get(), project.get(), settings.failVote());
+        outcome = new Outcome(settings.failVote(), CheckFailure.comment(e));
+      }
     }
     EvaluationReport report =
         poster.apply(notes, settings, outcome, bot.get(), serverSettings.account().get());
