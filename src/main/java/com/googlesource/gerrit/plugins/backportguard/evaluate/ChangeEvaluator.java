@@ -15,6 +15,7 @@
 package com.googlesource.gerrit.plugins.backportguard.evaluate;
 
 import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableSet;
 import com.google.common.flogger.FluentLogger;
 import com.google.gerrit.entities.Account;
 import com.google.gerrit.entities.Change;
@@ -194,7 +195,13 @@ public class ChangeEvaluator {
           new CheckedChange(
               project, changeId.get(), change.getKey().get(), branch, patchSet.createdOn());
       try {
-        Resolution resolution = resolve(checked, change.getOwner(), patchSet.uploader(), declared);
+        Resolution resolution =
+            resolve(
+                checked,
+                change.getOwner(),
+                // Uploaded on someone's behalf (run-as): the real uploader wrote it as well.
+                ImmutableSet.of(patchSet.uploader(), patchSet.realUploader()),
+                declared);
         queries = resolution.indexQueries();
         Verdict verdict = verdict(checked, settings, declared, resolution);
         outcome =
@@ -219,11 +226,15 @@ public class ChangeEvaluator {
 
   /**
    * Resolves for the readers of the change: the comment names only what the owner, the uploader of
-   * the patch set (who wrote its footers) and every reader of the change can see. The index is
-   * queried as the owner, so that it never returns more than the owner can see.
+   * the patch set (who wrote its footers; and its real uploader, if it was uploaded on someone's
+   * behalf) and every reader of the change can see. The index is queried as the owner, so that it
+   * never returns more than the owner can see.
    */
   private Resolution resolve(
-      CheckedChange change, Account.Id owner, Account.Id uploader, DeclaredDependencies declared)
+      CheckedChange change,
+      Account.Id owner,
+      ImmutableSet<Account.Id> uploaders,
+      DeclaredDependencies declared)
       throws RestApiException, IOException {
     int max = serverSettings.maxDependencies();
     List<DeclaredDependency> all = declared.dependencies();
@@ -231,7 +242,7 @@ public class ChangeEvaluator {
       return resolver.resolve(
           change,
           owner,
-          uploader,
+          uploaders,
           all.subList(0, Math.min(max, all.size())),
           serverSettings.maxChainDepth(),
           max);

@@ -116,7 +116,8 @@ public class DependencyResolver {
    * prerequisites on the same branch; call it in the request context of the change owner.
    *
    * @param owner the owner of the change
-   * @param uploader the uploader of the patch set being checked
+   * @param uploaders the uploader of the patch set being checked and, if another account uploaded
+   *     it on their behalf, that real uploader
    * @param maxChainDepth how many levels of prerequisites to follow, the change's own being the
    *     first
    * @param maxDependencies how many declarations of each prerequisite further down to follow
@@ -124,14 +125,14 @@ public class DependencyResolver {
   public Resolution resolve(
       CheckedChange change,
       Account.Id owner,
-      Account.Id uploader,
+      ImmutableSet<Account.Id> uploaders,
       List<DeclaredDependency> dependencies,
       int maxChainDepth,
       int maxDependencies)
       throws RestApiException, IOException {
     Check check =
         new Check(
-            change, visibilityFactory.create(change, owner, uploader), new CheckBudget(bounds));
+            change, visibilityFactory.create(change, owner, uploaders), new CheckBudget(bounds));
     ImmutableList<DependencyResult> results = new Lookup(check).resolve(dependencies);
     Chain chain = followChain(check, results, maxChainDepth, maxDependencies);
     return new Resolution(results, chain, check.budget().queries());

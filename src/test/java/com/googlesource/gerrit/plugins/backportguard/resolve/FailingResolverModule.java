@@ -14,6 +14,7 @@
 
 package com.googlesource.gerrit.plugins.backportguard.resolve;
 
+import com.google.common.collect.ImmutableSet;
 import com.google.gerrit.entities.Account;
 import com.google.gerrit.extensions.api.GerritApi;
 import com.google.gerrit.extensions.restapi.BadRequestException;
@@ -63,7 +64,7 @@ public class FailingResolverModule extends AbstractModule {
     public Resolution resolve(
         CheckedChange change,
         Account.Id owner,
-        Account.Id uploader,
+        ImmutableSet<Account.Id> uploaders,
         List<DeclaredDependency> dependencies,
         int maxChainDepth,
         int maxDependencies)
@@ -71,7 +72,7 @@ public class FailingResolverModule extends AbstractModule {
       if (dependencies.stream().anyMatch(d -> d.line().contains(MARKER))) {
         throw new BadRequestException(INTERNALS);
       }
-      return super.resolve(change, owner, uploader, dependencies, maxChainDepth, maxDependencies);
+      return super.resolve(change, owner, uploaders, dependencies, maxChainDepth, maxDependencies);
     }
   }
 }
