@@ -16,17 +16,23 @@ package com.googlesource.gerrit.plugins.backportguard;
 
 import static com.google.common.truth.Truth.assertThat;
 import static com.google.gerrit.acceptance.testsuite.project.TestProjectUpdate.allow;
+import static com.google.gerrit.acceptance.testsuite.project.TestProjectUpdate.allowCapability;
 import static com.google.gerrit.acceptance.testsuite.project.TestProjectUpdate.block;
 import static com.google.gerrit.server.group.SystemGroupBackend.ANONYMOUS_USERS;
 import static com.google.gerrit.server.group.SystemGroupBackend.REGISTERED_USERS;
 
+import com.google.gerrit.common.data.GlobalCapability;
 import com.google.gerrit.entities.AccountGroup;
 import com.google.gerrit.entities.Permission;
 import com.google.gerrit.entities.Project;
 import com.google.gerrit.extensions.api.projects.ConfigInput;
+import com.google.gerrit.extensions.client.ListChangesOption;
 import com.google.gerrit.extensions.client.ProjectState;
 import com.google.gerrit.extensions.common.ChangeInfo;
+import com.google.gerrit.extensions.common.CommitMessageInput;
+import com.google.gerrit.extensions.common.RevisionInfo;
 import java.util.stream.Collectors;
+import org.apache.http.message.BasicHeader;
 import org.eclipse.jgit.internal.storage.dfs.InMemoryRepository;
 import org.eclipse.jgit.junit.TestRepository;
 import org.eclipse.jgit.lib.ObjectId;
@@ -126,6 +132,57 @@ public class VisibilityIT extends BackportGuardTestBase {
       // The same as for a reference to nothing at all: no oracle.
       assertThat(verdictLines(comment)).isEqualTo(nothing);
     }
+  }
+
+  /**
+   * A patch set uploaded on behalf of the owner (X-Gerrit-RunAs, as an importing bot does) was
+   * written by the real uploader: it must not read through the owner's eyes either. Here the
+   * backport and its prerequisite are in a project only the admin (the owner) reads; {@code user}
+   * may act for others but cannot read it.
+   */
+  @Test
+  public void realUploaderActingForTheOwnerCannotUseTheOwnersEyes() throws Exception {
+    Project.NameKey secret = projectOperations.newProject().create();
+    projectOperations
+        .project(secret)
+        .forUpdate()
+        .add(block(Permission.READ).ref("refs/*").group(ANONYMOUS_USERS))
+        .add(allow(Permission.READ).ref("refs/*").group(adminGroupUuid()))
+        .add(allow(Permission.READ).ref("refs/*").group(bots))
+        .update();
+    createBranch(secret, BRANCH);
+    ChangeInfo prerequisite = create(secret, "master", message("Secret helper xyzzy"));
+    merge(prerequisite);
+    ChangeInfo backport = create(secret, BRANCH, message("Use it"));
+    awaitEvaluations();
+    AccountGroup.UUID impersonators = groupOperations.newGroup().addMember(user.id()).create();
+    projectOperations
+        .allProjectsForUpdate()
+        .add(allowCapability(GlobalCapability.RUN_AS).group(impersonators))
+        .update();
+
+    CommitMessageInput in = new CommitMessageInput();
+    in.message = messageWithId("Use it", backport.changeId, "Depends-On: " + prerequisite._number);
+    userRestSession
+        .putWithHeaders(
+            "/changes/" + backport.id + "/message",
+            in,
+            new BasicHeader("X-Gerrit-RunAs", admin.username()))
+        .assertOK();
+    awaitEvaluations();
+
+    RevisionInfo current =
+        gApi.changes()
+            .id(backport.id)
+            .get(ListChangesOption.CURRENT_REVISION)
+            .revisions
+            .values()
+            .iterator()
+            .next();
+    assertThat(current._number).isEqualTo(2);
+    assertThat(current.uploader._accountId).isEqualTo(admin.id().get());
+    assertThat(current.realUploader._accountId).isEqualTo(user.id().get());
+    assertNamesNothingOf(lastComment(backport), secret, detail(prerequisite));
   }
 
   @Test

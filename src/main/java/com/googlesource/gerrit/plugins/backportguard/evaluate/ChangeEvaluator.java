@@ -15,6 +15,8 @@
 package com.googlesource.gerrit.plugins.backportguard.evaluate;
 
 import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableSet;
+import com.google.common.flogger.FluentLogger;
 import com.google.gerrit.entities.Account;
 import com.google.gerrit.entities.Change;
 import com.google.gerrit.entities.PatchSet;
@@ -61,6 +63,8 @@ import org.eclipse.jgit.revwalk.RevWalk;
  * notes and the commit message, and neither looks up the service account nor queries the index.
  */
 public class ChangeEvaluator {
+  private static final FluentLogger logger = FluentLogger.forEnclosingClass();
+
   static final String NO_DEPENDENCY =
       VerdictComment.HEADER + "this patch set declares no dependency; nothing to check.";
   static final String NOT_CHECKED =
@@ -188,14 +192,32 @@ public class ChangeEvaluator {
         return EvaluationReport.notPosted(project, changeId, "no service account");
       }
       CheckedChange checked =
-          new CheckedChange(project, changeId.get(), change.getKey().get(), branch);
-      Resolution resolution = resolve(checked, change.getOwner(), patchSet.uploader(), declared);
-      queries = resolution.indexQueries();
-      Verdict verdict = verdict(checked, settings, declared, resolution);
-      outcome =
-          new Outcome(
-              verdict.passes() ? settings.passVote() : settings.failVote(),
-              comment.format(verdict));
+          new CheckedChange(
+              project, changeId.get(), change.getKey().get(), branch, patchSet.createdOn());
+      try {
+        Resolution resolution =
+            resolve(
+                checked,
+                change.getOwner(),
+                // Uploaded on someone's behalf (run-as): the real uploader wrote it as well.
+                ImmutableSet.of(patchSet.uploader(), patchSet.realUploader()),
+                declared);
+        queries = resolution.indexQueries();
+        Verdict verdict = verdict(checked, settings, declared, resolution);
+        outcome =
+            new Outcome(
+                verdict.passes() ? settings.passVote() : settings.failVote(),
+                comment.format(verdict));
+      } catch (RestApiException | IOException | RuntimeException e) {
+        if (EvaluationQueue.isTransient(e)) {
+          throw e; // The queue tries again.
+        }
+        // Trying again would meet it again: fail closed rather than leave the change unguarded.
+        logger.atSevere().withCause(e).log(
+            "Cannot check the dependencies of change %d in project %s; voting %d",
+            changeId.get(), project.get(), settings.failVote());
+        outcome = new Outcome(settings.failVote(), CheckFailure.comment(e));
+      }
     }
     EvaluationReport report =
         poster.apply(notes, settings, outcome, bot.get(), serverSettings.account().get());
@@ -204,11 +226,15 @@ public class ChangeEvaluator {
 
   /**
    * Resolves for the readers of the change: the comment names only what the owner, the uploader of
-   * the patch set (who wrote its footers) and every reader of the change can see. The index is
-   * queried as the owner, so that it never returns more than the owner can see.
+   * the patch set (who wrote its footers; and its real uploader, if it was uploaded on someone's
+   * behalf) and every reader of the change can see. The index is queried as the owner, so that it
+   * never returns more than the owner can see.
    */
   private Resolution resolve(
-      CheckedChange change, Account.Id owner, Account.Id uploader, DeclaredDependencies declared)
+      CheckedChange change,
+      Account.Id owner,
+      ImmutableSet<Account.Id> uploaders,
+      DeclaredDependencies declared)
       throws RestApiException, IOException {
     int max = serverSettings.maxDependencies();
     List<DeclaredDependency> all = declared.dependencies();
@@ -216,7 +242,7 @@ public class ChangeEvaluator {
       return resolver.resolve(
           change,
           owner,
-          uploader,
+          uploaders,
           all.subList(0, Math.min(max, all.size())),
           serverSettings.maxChainDepth(),
           max);

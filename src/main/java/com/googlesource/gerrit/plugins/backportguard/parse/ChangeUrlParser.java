@@ -64,6 +64,13 @@ public class ChangeUrlParser {
     }
     Matcher m = PROJECT_CHANGE.matcher(rest);
     if (m.matches()) {
+      if (m.group(1).indexOf('~') >= 0) {
+        // Gerrit looks a change up by project~number only for a project without '~' (its
+        // PAT_PROJECT_CHANGE_NUM); with one, it reads a project~branch~id triplet instead.
+        throw new NotUnderstoodException(
+            "this link's project name contains '~', so Gerrit cannot look the change up by"
+                + " project and number; write the change's Change-Id instead");
+      }
       return new DependencyRef.ChangeNumber(
           Optional.of(m.group(1)), DependencyFooterParser.changeNumber(m.group(2)));
     }

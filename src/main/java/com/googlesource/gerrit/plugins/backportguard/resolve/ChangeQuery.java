@@ -14,6 +14,7 @@
 package com.googlesource.gerrit.plugins.backportguard.resolve;
 
 import com.google.common.collect.ImmutableList;
+import com.google.common.flogger.FluentLogger;
 import com.google.gerrit.extensions.common.ChangeInfo;
 import com.google.gerrit.extensions.restapi.BadRequestException;
 import com.google.gerrit.extensions.restapi.RestApiException;
@@ -29,9 +30,13 @@ import java.util.Map;
  * for as long as Gerrit says there are more ({@code _more_changes}), whatever limit the querying
  * user's {@code queryLimit} sets. Every query and every page counts against the check's budget;
  * when it runs out, the query fails with a {@link BoundReachedException} rather than return a list
- * that is silently cut.
+ * that is silently cut. A batch Gerrit refuses (400: a term its parser cannot read) is run again a
+ * term at a time, and a term refused alone matches nothing, so that one bad reference neither hides
+ * the others nor leaves the change without a verdict.
  */
 public final class ChangeQuery {
+  private static final FluentLogger logger = FluentLogger.forEnclosingClass();
+
   /** One page of results: the changes matching {@code query}, skipping the first {@code start}. */
   @FunctionalInterface
   public interface Pages {
@@ -64,28 +69,50 @@ public final class ChangeQuery {
       throws RestApiException, BoundReachedException {
     Map<Integer, ChangeInfo> out = new LinkedHashMap<>();
     for (List<String> batch : batches(terms, maxTerms - RESERVED_TERMS - leaves(filter))) {
-      String any = String.join(" OR ", batch);
-      String q = filter.isEmpty() ? any : filter + " (" + any + ")";
-      for (int start = 0; ; ) {
-        budget.countQuery();
-        List<ChangeInfo> page;
-        try {
-          page = pages.page(q, start, PAGE_SIZE);
-        } catch (BadRequestException e) {
-          if (start == 0) {
-            throw e;
+      try {
+        read(batch, filter, out);
+      } catch (BadRequestException refused) {
+        // Gerrit refuses the whole query for one term it cannot parse: find out which, so that
+        // the others are still looked up; a refused term matches nothing (not found, blocks).
+        for (String term : batch) {
+          try {
+            read(List.of(term), filter, out);
+          } catch (BadRequestException e) {
+            logger.atFine().withCause(e).log("Gerrit refuses the query term %s", term);
           }
-          // Past the server's index.maxPages: the rest cannot be read.
-          throw new BoundReachedException("index.maxPages");
         }
-        page.forEach(c -> out.putIfAbsent(c._number, c));
-        if (page.isEmpty() || !Boolean.TRUE.equals(page.get(page.size() - 1)._moreChanges)) {
-          break;
-        }
-        start += page.size();
       }
     }
     return ImmutableList.copyOf(out.values());
+  }
+
+  /**
+   * Reads every page of "any of the terms", adding to {@code out}.
+   *
+   * @throws BadRequestException if Gerrit refuses the query itself (its first page)
+   */
+  private void read(List<String> terms, String filter, Map<Integer, ChangeInfo> out)
+      throws RestApiException, BoundReachedException {
+    String any = String.join(" OR ", terms);
+    String q = filter.isEmpty() ? any : filter + " (" + any + ")";
+    for (int start = 0; ; ) {
+      budget.countQuery();
+      List<ChangeInfo> page;
+      try {
+        page = pages.page(q, start, PAGE_SIZE);
+      } catch (BadRequestException e) {
+        if (start == 0) {
+          throw e;
+        }
+        // Past the server's index.maxPages: the rest cannot be read.
+        throw new BoundReachedException("index.maxPages");
+      }
+      page.forEach(c -> out.putIfAbsent(c._number, c));
+      if (page.isEmpty() || !Boolean.TRUE.equals(page.get(page.size() - 1)._moreChanges)) {
+        return;
+      }
+      start += page.size();
+    }
   }
 
   /**

@@ -15,6 +15,7 @@
 package com.googlesource.gerrit.plugins.backportguard.resolve;
 
 import com.google.gerrit.entities.Project;
+import java.time.Instant;
 
 /**
  * The change whose dependencies are resolved: it is never its own prerequisite.
@@ -23,5 +24,8 @@ import com.google.gerrit.entities.Project;
  * @param number its change number
  * @param changeId its Change-Id
  * @param branch the short name of its target branch
+ * @param patchSetCreated when the checked patch set was created: an abbreviated Change-Id names
+ *     what existed then
  */
-public record CheckedChange(Project.NameKey project, int number, String changeId, String branch) {}
+public record CheckedChange(
+    Project.NameKey project, int number, String changeId, String branch, Instant patchSetCreated) {}

@@ -35,14 +35,12 @@ import com.googlesource.gerrit.plugins.backportguard.parse.DependencyRef;
 import com.googlesource.gerrit.plugins.backportguard.resolve.Chain.Node;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -69,9 +67,9 @@ import org.eclipse.jgit.revwalk.RevWalk;
  * read page by page to the end, whatever the owner's {@code queryLimit}.
  *
  * <p>A bare or abbreviated Change-Id names one prerequisite in each project that has a change with
- * it; to keep strangers from adding prerequisites to someone else's change, a project other than
- * the one of the earliest change with the Change-Id counts only when the owner of that earliest
- * change has a change with it there.
+ * it that counts; to keep strangers from adding, satisfying or redirecting prerequisites of someone
+ * else's change, only the copies {@link ChangeIdCopies} lets count are candidates, decided over the
+ * describable changes alone.
  *
  * <p>All work is bounded by one {@link CheckBudget} per check, across every level of the chain and
  * every project: index queries, and objects read by every git walk. A prerequisite that a bound
@@ -118,7 +116,8 @@ public class DependencyResolver {
    * prerequisites on the same branch; call it in the request context of the change owner.
    *
    * @param owner the owner of the change
-   * @param uploader the uploader of the patch set being checked
+   * @param uploaders the uploader of the patch set being checked and, if another account uploaded
+   *     it on their behalf, that real uploader
    * @param maxChainDepth how many levels of prerequisites to follow, the change's own being the
    *     first
    * @param maxDependencies how many declarations of each prerequisite further down to follow
@@ -126,14 +125,14 @@ public class DependencyResolver {
   public Resolution resolve(
       CheckedChange change,
       Account.Id owner,
-      Account.Id uploader,
+      ImmutableSet<Account.Id> uploaders,
       List<DeclaredDependency> dependencies,
       int maxChainDepth,
       int maxDependencies)
       throws RestApiException, IOException {
     Check check =
         new Check(
-            change, visibilityFactory.create(change, owner, uploader), new CheckBudget(bounds));
+            change, visibilityFactory.create(change, owner, uploaders), new CheckBudget(bounds));
     ImmutableList<DependencyResult> results = new Lookup(check).resolve(dependencies);
     Chain chain = followChain(check, results, maxChainDepth, maxDependencies);
     return new Resolution(results, chain, check.budget().queries());
@@ -301,7 +300,10 @@ public class DependencyResolver {
     private final ChangeQuery changeQuery;
     private final Set<String> firstTerms = new LinkedHashSet<>();
 
-    /** Every public change the owner can see that the queries found, by number. */
+    /**
+     * Every public change the owner can see that the queries found, by number; only its describable
+     * part ({@link #byChangeId}) is reasoned about.
+     */
     private final Map<Integer, ChangeInfo> seen = new LinkedHashMap<>();
 
     /** The changes the comment may describe, by Change-Id; never the change under check. */
@@ -459,26 +461,9 @@ public class DependencyResolver {
           .anyMatch(t -> t.startsWith("change:I") && changeId.startsWith(t.substring(7)));
     }
 
-    /**
-     * Whether a change with a Change-Id makes its project count for a bare or abbreviated
-     * reference: it is in the project of the earliest change with the Change-Id, or has the same
-     * owner. The earliest is taken among all changes the owner can see, so that a stranger cannot
-     * copy the Change-Id of a change the readers cannot see, and have their copy counted instead.
-     */
-    private boolean counts(ChangeInfo c) {
-      ChangeInfo earliest =
-          seen.values().stream()
-              .filter(o -> o.changeId.equals(c.changeId))
-              .min(Comparator.comparingInt(o -> o._number))
-              .orElse(c);
-      return sameProjectOrOwner(c, earliest);
-    }
-
-    private static boolean sameProjectOrOwner(ChangeInfo c, ChangeInfo earliest) {
-      return c.project.equals(earliest.project)
-          || (c.owner != null
-              && earliest.owner != null
-              && Objects.equals(c.owner._accountId, earliest.owner._accountId));
+    /** The changes with the Change-Id that count (see {@link ChangeIdCopies#counting}). */
+    private List<ChangeInfo> counting(String changeId) {
+      return ChangeIdCopies.counting(byChangeId.getOrDefault(changeId, List.of()), self.branch());
     }
 
     List<Target> targets(DependencyRef ref) throws IOException {
@@ -514,65 +499,63 @@ public class DependencyResolver {
           if (named.isEmpty()) {
             return List.of(new Target(PrerequisiteStatus.notFound()));
           }
-          return List.of(target(Project.nameKey(named.get().project), named.get().changeId));
+          return List.of(target(Project.nameKey(named.get().project), named.get().changeId, named));
         }
         case DependencyRef.Triplet t -> {
           if (t.changeId().equals(self.changeId()) && t.project().equals(self.project().get())) {
             return List.of(new Target(PrerequisiteStatus.selfReference()));
           }
-          return List.of(target(Project.nameKey(t.project()), t.changeId()));
+          return List.of(target(Project.nameKey(t.project()), t.changeId(), Optional.empty()));
         }
       }
     }
 
     /**
      * The Change-Ids an abbreviation names, among the changes the comment may describe only (so
-     * that the answer says nothing of the others). A Change-Id counts only when a change with it is
-     * in the project of the earliest change matching the abbreviation, or has its owner: a stranger
-     * cannot make an abbreviation ambiguous from another project.
+     * that the answer says nothing of the others), as {@link ChangeIdCopies#abbreviationMatches}
+     * decides.
      */
     private Set<String> prefixMatches(String prefix) {
-      List<ChangeInfo> matching =
-          byChangeId.entrySet().stream()
-              .filter(e -> e.getKey().startsWith(prefix))
-              .flatMap(e -> e.getValue().stream())
-              .toList();
-      Optional<ChangeInfo> earliest =
-          matching.stream().min(Comparator.comparingInt(c -> c._number));
-      Set<String> ids = new TreeSet<>();
-      matching.stream()
-          .filter(c -> sameProjectOrOwner(c, earliest.get()))
-          .forEach(c -> ids.add(c.changeId));
-      return ids;
+      Map<String, List<ChangeInfo>> matching = new HashMap<>();
+      byChangeId.forEach(
+          (id, changes) -> {
+            if (id.startsWith(prefix)) {
+              matching.put(id, changes);
+            }
+          });
+      return ChangeIdCopies.abbreviationMatches(matching, self.number(), self.patchSetCreated());
     }
 
-    /**
-     * A bare Change-Id: one prerequisite in each project that counts (see {@link #counts}) and has
-     * a change with it the comment may describe.
-     */
+    /** A bare Change-Id: one prerequisite in each project that has a change with it that counts. */
     private List<Target> byProject(String changeId) throws IOException {
       // Sorted, so that the comment does not change with the index's order.
       Set<String> projects = new TreeSet<>();
-      byChangeId.getOrDefault(changeId, List.of()).stream()
-          .filter(this::counts)
-          .forEach(c -> projects.add(c.project));
+      counting(changeId).forEach(c -> projects.add(c.project));
       if (projects.isEmpty()) {
         // Nothing in the index: it may still have been pushed straight into this project.
         projects.add(self.project().get());
       }
       List<Target> out = new ArrayList<>();
       for (String p : projects) {
-        out.add(target(Project.nameKey(p), changeId));
+        out.add(target(Project.nameKey(p), changeId, Optional.empty()));
       }
       return out;
     }
 
-    private Target target(Project.NameKey project, String changeId) throws IOException {
+    /**
+     * The prerequisite with the Change-Id in the project: its candidates are the changes there that
+     * count, and the change a reference names by number, if one does (whoever owns it: the uploader
+     * named it on purpose).
+     */
+    private Target target(Project.NameKey project, String changeId, Optional<ChangeInfo> named)
+        throws IOException {
+      List<ChangeInfo> inProject = new ArrayList<>();
+      named.ifPresent(inProject::add);
+      counting(changeId).stream()
+          .filter(c -> c.project.equals(project.get()))
+          .forEach(c -> addOnce(inProject, c));
       ImmutableList<Candidate> candidates =
-          byChangeId.getOrDefault(changeId, List.of()).stream()
-              .filter(c -> c.project.equals(project.get()))
-              .map(Lookup::toCandidate)
-              .collect(toImmutableList());
+          inProject.stream().map(Lookup::toCandidate).collect(toImmutableList());
       Branch branch = branch(project);
       if (!branch.readable()) {
         return new Target(PrerequisiteStatus.notFound());

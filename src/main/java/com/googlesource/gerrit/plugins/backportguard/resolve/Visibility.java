@@ -16,6 +16,7 @@ package com.googlesource.gerrit.plugins.backportguard.resolve;
 import static com.google.gerrit.server.group.SystemGroupBackend.ANONYMOUS_USERS;
 import static com.google.gerrit.server.group.SystemGroupBackend.REGISTERED_USERS;
 
+import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSet;
 import com.google.gerrit.entities.Account;
 import com.google.gerrit.entities.Permission;
@@ -67,14 +68,18 @@ public final class Visibility {
     /**
      * @param dependent the change whose comment is written
      * @param owner its owner
-     * @param uploader the uploader of the patch set being checked
+     * @param uploaders who uploaded the patch set being checked: its uploader and, when someone
+     *     uploaded it on their behalf, its real uploader
      */
-    public Visibility create(CheckedChange dependent, Account.Id owner, Account.Id uploader) {
+    public Visibility create(
+        CheckedChange dependent, Account.Id owner, ImmutableSet<Account.Id> uploaders) {
       return new Visibility(
           projectCache,
           dependent,
           permissionBackend.absentUser(owner),
-          permissionBackend.absentUser(uploader),
+          uploaders.stream()
+              .map(permissionBackend::absentUser)
+              .collect(ImmutableList.toImmutableList()),
           permissionBackend.user(anonymous.get()),
           permissionBackend.user(
               new GroupBackedUser(ImmutableSet.of(ANONYMOUS_USERS, REGISTERED_USERS))));
@@ -84,7 +89,7 @@ public final class Visibility {
   private final ProjectCache projectCache;
   private final CheckedChange dependent;
   private final PermissionBackend.WithUser owner;
-  private final PermissionBackend.WithUser uploader;
+  private final ImmutableList<PermissionBackend.WithUser> uploaders;
   private final PermissionBackend.WithUser anonymous;
   private final PermissionBackend.WithUser registered;
   private final Map<String, Boolean> describable = new HashMap<>();
@@ -94,13 +99,13 @@ public final class Visibility {
       ProjectCache projectCache,
       CheckedChange dependent,
       PermissionBackend.WithUser owner,
-      PermissionBackend.WithUser uploader,
+      ImmutableList<PermissionBackend.WithUser> uploaders,
       PermissionBackend.WithUser anonymous,
       PermissionBackend.WithUser registered) {
     this.projectCache = projectCache;
     this.dependent = dependent;
     this.owner = owner;
-    this.uploader = uploader;
+    this.uploaders = uploaders;
     this.anonymous = anonymous;
     this.registered = registered;
   }
@@ -124,7 +129,7 @@ public final class Visibility {
     VisibilityRule.Readers readers =
         new VisibilityRule.Readers(
             reads(owner, state.get(), ref),
-            reads(uploader, state.get(), ref),
+            uploaders.stream().allMatch(u -> reads(u, state.get(), ref)),
             reads(anonymous, state.get(), ref),
             reads(registered, state.get(), ref),
             sameReaders(state.get(), ref));

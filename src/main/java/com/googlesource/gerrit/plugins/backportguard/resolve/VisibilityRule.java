@@ -42,7 +42,8 @@ public final class VisibilityRule {
    * Who can read the prerequisite.
    *
    * @param owner the dependent change's owner
-   * @param uploader the uploader of the patch set being checked
+   * @param uploader the uploader of the patch set being checked (and its real uploader, if another
+   *     account uploaded it on the uploader's behalf)
    * @param anonymous anonymous users
    * @param registered a user whose only groups are Anonymous Users and Registered Users
    * @param sameReaders it is in the dependent change's project, on a branch with the same read

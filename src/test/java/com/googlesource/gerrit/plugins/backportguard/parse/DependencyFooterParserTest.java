@@ -123,6 +123,22 @@ class DependencyFooterParserTest {
     assertThat(d.unreadable().get(0).reason()).contains("not to a change");
   }
 
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "https://gerrit.example.org/r/c/a~b/+/5",
+        "https://gerrit.example.org/r/c/a%7Eb/+/5",
+        "https://gerrit.example.org/r/c/a%25zz~b/+/5",
+        "https://gerrit.example.org/r/#/c/a~~/+/5",
+      })
+  void linkToAProjectWithATildeIsNotUnderstood(String url) {
+    // Gerrit cannot look up project~number when the project has a '~' (it reads a triplet).
+    DeclaredDependencies d = parse("Depends-On: " + url, "Change-Id: " + ID2);
+    assertThat(d.dependencies()).isEmpty();
+    assertThat(d.unreadable()).hasSize(1);
+    assertThat(d.unreadable().get(0).reason()).contains("contains '~'");
+  }
+
   @Test
   void manyDependenciesInOrder() {
     DeclaredDependencies d =

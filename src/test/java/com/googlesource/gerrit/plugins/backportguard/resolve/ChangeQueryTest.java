@@ -17,6 +17,7 @@ import static com.google.common.truth.Truth.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.google.gerrit.extensions.common.ChangeInfo;
+import com.google.gerrit.extensions.restapi.BadRequestException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -110,5 +111,34 @@ class ChangeQueryTest {
 
     assertThat(index.queries).hasSize(2);
     assertThat(all).hasSize(3);
+  }
+
+  @Test
+  void aTermGerritRefusesMatchesNothingAndHidesNoOther() throws Exception {
+    // Like Gerrit on change:"a%zz~b~1": the whole query is a 400.
+    List<String> queries = new ArrayList<>();
+    ChangeQuery.Pages index =
+        (q, start, limit) -> {
+          queries.add(q);
+          if (q.contains("bad")) {
+            throw new BadRequestException("Error in operator " + q);
+          }
+          List<ChangeInfo> out = new ArrayList<>();
+          for (String term : q.split(" OR ")) {
+            ChangeInfo c = new ChangeInfo();
+            c._number = Integer.parseInt(term.substring("change:".length()));
+            out.add(c);
+          }
+          return out;
+        };
+
+    List<ChangeInfo> all =
+        new ChangeQuery(index, 1024, budget(10))
+            .any(List.of("change:1", "change:bad", "change:2"), "");
+
+    assertThat(all.stream().map(c -> c._number).toList()).containsExactly(1, 2);
+    assertThat(queries)
+        .containsExactly("change:1 OR change:bad OR change:2", "change:1", "change:bad", "change:2")
+        .inOrder();
   }
 }
