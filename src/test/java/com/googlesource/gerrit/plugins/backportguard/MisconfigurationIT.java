@@ -189,4 +189,17 @@ public class MisconfigurationIT extends BackportGuardTestBase {
     assertNothingPostedAndOneError(
         "failVote -65536 is outside the range of label Verified (-1..+1)");
   }
+
+  /**
+   * A pattern set before the push validation bounded patterns (or written past it) is reported as
+   * invalid settings when it is read: never built, never an Error.
+   */
+  @Test
+  public void aBackportBranchPatternBeyondTheBoundsIsReportedNotBuilt() throws Exception {
+    setProjectConfig(
+        project,
+        c -> c.setString("plugin", "backport-guard", "backportBranch", "^" + "a".repeat(5_000)));
+    assertNothingPostedAndOneError(
+        "backportBranch invalid regular expression", "too long: 5001 characters");
+  }
 }
