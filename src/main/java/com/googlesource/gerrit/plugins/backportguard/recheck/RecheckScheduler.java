@@ -313,7 +313,7 @@ public class RecheckScheduler {
         .forEach(changeIdByCommit::remove);
     return changeIdByCommit.values().stream()
         .distinct()
-        .map(id -> Subject.byChangeId(a.project(), id))
+        .map(id -> Subject.arrived(a.project(), a.ref(), id))
         .toList();
   }
 
