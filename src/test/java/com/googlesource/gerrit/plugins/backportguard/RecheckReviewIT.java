@@ -151,4 +151,28 @@ public class RecheckReviewIT extends BackportGuardTestBase {
     assertThat(numbers(finder().openDependents(List.of(subject(prerequisite)))))
         .containsExactly(direct._number, above._number);
   }
+
+  /**
+   * S2: a stranger's abandoned changes that declare the prerequisite, newer than its real
+   * dependent, are read before it by a newest-first query and could use up the bound; open changes
+   * (the ones re-checked) are read first.
+   */
+  @Test
+  @GerritConfig(name = "index.maxLimit", value = "5")
+  public void aStrangersAbandonedDeclarationsDoNotCrowdOutAnOpenDependent() throws Exception {
+    createBranch(project, BRANCH);
+    ChangeInfo prerequisite = create("master", message("Add the helper"));
+    ChangeInfo direct = create(BRANCH, message("Uses it", "Depends-On: " + prerequisite.changeId));
+    awaitEvaluations();
+
+    requestScopeOperations.setApiUser(user.id());
+    Project.NameKey mine = projectOperations.newProject().create();
+    for (int i = 0; i < 5; i++) {
+      abandon(create(mine, "master", message("Junk " + i, "Depends-On: " + prerequisite.changeId)));
+    }
+    requestScopeOperations.setApiUser(admin.id());
+
+    assertThat(numbers(finder().openDependents(List.of(subject(prerequisite)))))
+        .containsExactly(direct._number);
+  }
 }

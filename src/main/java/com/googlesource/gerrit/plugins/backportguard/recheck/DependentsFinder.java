@@ -22,6 +22,7 @@ import com.google.gerrit.entities.Project;
 import com.google.gerrit.index.query.Predicate;
 import com.google.gerrit.server.query.change.ChangeData;
 import com.google.gerrit.server.query.change.ChangePredicates;
+import com.google.gerrit.server.query.change.ChangeStatusPredicate;
 import com.google.gerrit.server.query.change.InternalChangeQuery;
 import com.google.inject.Inject;
 import com.google.inject.Provider;
@@ -211,10 +212,21 @@ public class DependentsFinder {
     Subjects named = new Subjects(byChangeId, byCarrier, numbered, carried);
     List<ChangeData> out = new ArrayList<>();
     // Every declaration has the word "depends": this keeps common numbers from matching prose.
-    for (ChangeData cd :
-        budget.spend(bounded.anyOf(DECLARES_SOMETHING, words, budget.left)).changes()) {
-      if (declaresAny(cd, named)) {
-        out.add(cd);
+    // Open changes first: they are the ones re-checked, so closed ones (anybody's abandoned changes
+    // among them) cannot use up the bound before them. Closed ones are still read: a change merged
+    // elsewhere than the dependent's branch passes a chain upward.
+    for (Predicate<ChangeData> status :
+        List.of(ChangeStatusPredicate.open(), ChangeStatusPredicate.closed())) {
+      for (ChangeData cd :
+          budget
+              .spend(bounded.anyOf(Predicate.and(DECLARES_SOMETHING, status), words, budget.left))
+              .changes()) {
+        if (declaresAny(cd, named)) {
+          out.add(cd);
+        }
+      }
+      if (budget.cut) {
+        break;
       }
     }
     return out;
