@@ -177,4 +177,29 @@ public class MisconfigurationIT extends BackportGuardTestBase {
         project, c -> c.setString("plugin", "backport-guard", "backportBranch", "^wmf/("));
     assertNothingPostedAndOneError("backportBranch invalid regular expression \"^wmf/(\"");
   }
+
+  /**
+   * Review probe: JGit reads "-64k" as -65536, which VotePoster's range check casts to short 0 (a
+   * value every label has), so the check passes and ReviewInput.label(String, int) then throws a
+   * bare IllegalArgumentException: the admin never learns that failVote is outside the range.
+   */
+  @Test
+  public void failVoteOutsideTheShortRangeIsReportedAsOutsideTheLabel() throws Exception {
+    setProjectConfig(project, c -> c.setString("plugin", "backport-guard", "failVote", "-64k"));
+    assertNothingPostedAndOneError(
+        "failVote -65536 is outside the range of label Verified (-1..+1)");
+  }
+
+  /**
+   * A pattern set before the push validation bounded patterns (or written past it) is reported as
+   * invalid settings when it is read: never built, never an Error.
+   */
+  @Test
+  public void aBackportBranchPatternBeyondTheBoundsIsReportedNotBuilt() throws Exception {
+    setProjectConfig(
+        project,
+        c -> c.setString("plugin", "backport-guard", "backportBranch", "^" + "a".repeat(5_000)));
+    assertNothingPostedAndOneError(
+        "backportBranch invalid regular expression", "too long: 5001 characters");
+  }
 }

@@ -36,6 +36,8 @@ import java.util.logging.SimpleFormatter;
 import org.apache.log4j.AppenderSkeleton;
 import org.apache.log4j.spi.LoggingEvent;
 import org.apache.lucene.search.IndexSearcher;
+import org.eclipse.jgit.internal.storage.dfs.InMemoryRepository;
+import org.eclipse.jgit.junit.TestRepository;
 import org.eclipse.jgit.transport.RefSpec;
 import org.junit.After;
 import org.junit.Test;
@@ -103,6 +105,44 @@ public class RecheckLookupsIT extends BackportGuardTestBase {
     assertWithMessage(lastComment(dependent)).that(vote(dependent)).isEqualTo(0);
     assertThat(vote(unrelated)).isEqualTo(-1);
     assertThat(detail(unrelated).messages).hasSize(unrelatedMessages);
+  }
+
+  /**
+   * A commit pushed straight to the same branch of another project, where no change carries its
+   * Change-Id, matters only to declarations that name that project: a bare Change-Id is then read
+   * in the dependent's own project, so its dependent is not re-checked.
+   */
+  @Test
+  public void anArrivalInAnotherProjectReChecksOnlyTheDeclarationsThatNameThatProject()
+      throws Exception {
+    createBranch(project, BRANCH);
+    Project.NameKey other = projectOperations.newProject().create();
+    createBranch(other, BRANCH);
+    String id = newChangeId();
+    ChangeInfo bare = backport(id);
+    ChangeInfo named =
+        create(BRANCH, message("Uses it", "Depends-On: " + other.get() + "~" + BRANCH + "~" + id));
+    awaitEvaluations();
+    assertThat(vote(bare)).isEqualTo(-1);
+    assertThat(vote(named)).isEqualTo(-1);
+    // A re-check of the bare one would now flip it: it shows whether one happened.
+    setProjectConfig(
+        project, c -> c.setBoolean("plugin", "backport-guard", "blockOnNotFound", false));
+    int bareMessages = detail(bare).messages.size();
+
+    TestRepository<InMemoryRepository> repo = cloneProject(other, admin);
+    repo.git()
+        .fetch()
+        .setRefSpecs("refs/heads/" + BRANCH + ":refs/remotes/origin/" + BRANCH)
+        .call();
+    repo.reset("origin/" + BRANCH);
+    repo.branch("HEAD").commit().message(messageWithId("Add it", id)).create();
+    repo.git().push().setRefSpecs(new RefSpec("HEAD:refs/heads/" + BRANCH)).call();
+    awaitEvaluations();
+
+    assertWithMessage(lastComment(named)).that(vote(named)).isEqualTo(0);
+    assertWithMessage(lastComment(bare)).that(vote(bare)).isEqualTo(-1);
+    assertThat(detail(bare).messages).hasSize(bareMessages);
   }
 
   @Test

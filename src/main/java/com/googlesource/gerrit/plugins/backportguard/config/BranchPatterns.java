@@ -14,9 +14,13 @@
 
 package com.googlesource.gerrit.plugins.backportguard.config;
 
+import com.google.common.cache.Cache;
+import com.google.common.cache.CacheBuilder;
 import com.google.common.collect.ImmutableList;
 import dk.brics.automaton.Automaton;
 import dk.brics.automaton.RegExp;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
@@ -29,9 +33,12 @@ import java.util.regex.PatternSyntaxException;
  * dk.brics automaton library Gerrit ships (its {@code RegexRefPredicate}, and {@code RefPattern}
  * for access sections): a trailing {@code $} ends the name, and matching takes time linear in the
  * name, never backtracking. The automaton is kept nondeterministic, so that building it cannot blow
- * up either; its size is bounded before it is built. Syntax that {@code java.util.regex} reads
- * differently ({@code \d}, {@code (?i)}, a {@code $} inside the pattern) is rejected rather than
- * silently read another way.
+ * up either; its length, its optional and repeated parts and its size are bounded before it is
+ * built (the library's parser recurses once per character, and copies transitions along every
+ * optional part, so a long pattern or one with many optional parts costs seconds or the stack).
+ * Syntax that {@code java.util.regex} reads differently ({@code \d}, {@code (?i)}, a {@code $}
+ * inside the pattern) is rejected rather than silently read another way. Built automata are kept by
+ * pattern, so a check does not build them again.
  */
 public final class BranchPatterns {
   private static final String HEADS = "refs/heads/";
@@ -41,6 +48,24 @@ public final class BranchPatterns {
    * character of the branch name. Real branch patterns need a few dozen.
    */
   static final int MAX_STATES = 10_000;
+
+  /**
+   * The longest regular expression, in characters: real branch patterns are a few dozen, and the
+   * automaton library parses one stack frame per character.
+   */
+  static final int MAX_LENGTH = 255;
+
+  /**
+   * The most optional or repeated parts ({@code ? * + |}, and the optional copies of {@code {n,m}})
+   * a regular expression may have, each counted once per copy a counted repetition makes of it: the
+   * library's build and match cost grows with the square (or worse) of their number. Real branch
+   * patterns have a few.
+   */
+  static final int MAX_OPERATORS = 32;
+
+  /** Built automata by pattern: patterns are read at every check. Matching synchronizes on each. */
+  private static final Cache<String, Automaton> BUILT =
+      CacheBuilder.newBuilder().maximumSize(256).build();
 
   private final ImmutableList<String> patterns;
   private final ImmutableList<Automaton> regexes;
@@ -65,7 +90,12 @@ public final class BranchPatterns {
         continue;
       }
       if (value.startsWith("^")) {
-        regexes.add(compile(value));
+        Automaton built = BUILT.getIfPresent(value);
+        if (built == null) {
+          built = compile(value);
+          BUILT.put(value, built);
+        }
+        regexes.add(built);
       } else {
         out.add(value);
       }
@@ -74,6 +104,16 @@ public final class BranchPatterns {
   }
 
   private static Automaton compile(String pattern) {
+    if (pattern.length() > MAX_LENGTH) {
+      // Named by its start only: the message must stay readable, and fit a push's answer.
+      throw new IllegalArgumentException(
+          "invalid regular expression \""
+              + pattern.substring(0, 40)
+              + "…\": too long: "
+              + pattern.length()
+              + " characters, more than "
+              + MAX_LENGTH);
+    }
     String re = pattern.substring(1);
     if (re.endsWith("$") && !re.endsWith("\\$")) {
       re = re.substring(0, re.length() - 1);
@@ -82,6 +122,8 @@ public final class BranchPatterns {
       Pattern.compile(re);
     } catch (PatternSyntaxException e) {
       throw invalid(pattern, e.getDescription());
+    } catch (StackOverflowError e) {
+      throw invalid(pattern, "too deeply nested");
     }
     checkCommonSyntax(pattern, re);
     long size = sizeBound(re);
@@ -93,11 +135,24 @@ public final class BranchPatterns {
               + " states, more than "
               + MAX_STATES);
     }
+    long operators = operatorBound(re);
+    if (operators > MAX_OPERATORS) {
+      throw invalid(
+          pattern,
+          "too large: "
+              + operators
+              + " optional or repeated parts (? * + | and the optional copies of {n,m}, counting"
+              + " each copy a {n,m} makes), more than "
+              + MAX_OPERATORS);
+    }
     Automaton a;
     try {
       a = new RegExp(re, RegExp.NONE).toAutomaton(false);
     } catch (IllegalArgumentException e) {
       throw invalid(pattern, e.getMessage());
+    } catch (StackOverflowError e) {
+      // Not expected within the bounds above; a thread with a small stack must still get a message.
+      throw invalid(pattern, "too deeply nested");
     }
     if (a.getNumberOfStates() > MAX_STATES) {
       throw invalid(pattern, "too large: more than " + MAX_STATES + " states");
@@ -179,6 +234,99 @@ public final class BranchPatterns {
       }
     }
     return bound;
+  }
+
+  /**
+   * An upper bound on the optional or repeated parts of the pattern as the automaton library builds
+   * it: {@code ? * + |} count one each, a counted repetition {@code X{n,m}} makes m copies of what
+   * X counts and m−n optional copies of X ({@code X{n,}}: n+1 copies and one more part).
+   */
+  static long operatorBound(String re) {
+    Deque<long[]> groups = new ArrayDeque<>();
+    // {weight of the group so far, weight of its last atom}
+    long[] group = {0, 0};
+    for (int i = 0; i < re.length(); i++) {
+      char c = re.charAt(i);
+      switch (c) {
+        case '\\' -> {
+          i++;
+          group[1] = 0;
+        }
+        case '[' -> {
+          i = endOfClass(re, i);
+          group[1] = 0;
+        }
+        case '(' -> {
+          groups.push(group);
+          group = new long[] {0, 0};
+        }
+        case ')' -> {
+          long inner = group[0];
+          group = groups.isEmpty() ? new long[] {0, 0} : groups.pop();
+          group[0] = cap(group[0] + inner);
+          group[1] = inner;
+        }
+        case '?', '*', '+' -> {
+          group[0] = cap(group[0] + 1);
+          group[1] = cap(group[1] + 1);
+        }
+        case '|' -> {
+          group[0] = cap(group[0] + 1);
+          group[1] = 0;
+        }
+        case '{' -> {
+          int end = re.indexOf('}', i);
+          if (end < 0) {
+            continue;
+          }
+          String[] counts = re.substring(i + 1, end).split(",", -1);
+          long min = count(counts[0]);
+          long max = counts.length == 1 ? min : counts[1].isBlank() ? -1 : count(counts[1]);
+          long copies = max < 0 ? min + 1 : Math.max(max, 1);
+          long optional = max < 0 ? 1 : Math.max(0, max - min);
+          // The group's weight counted the atom once already.
+          group[0] = cap(group[0] + group[1] * (copies - 1) + optional);
+          group[1] = cap(group[1] * copies + optional);
+          i = end;
+        }
+        default -> group[1] = 0;
+      }
+    }
+    return group[0];
+  }
+
+  private static long count(String n) {
+    String s = n.strip();
+    if (s.isEmpty()) {
+      return 0;
+    }
+    // Pattern.compile accepted it, so it is digits; a huge count is as bad as the largest.
+    return s.length() > 9 ? MAX_STATES : Math.min(Long.parseLong(s), MAX_STATES);
+  }
+
+  private static long cap(long v) {
+    return Math.min(v, Integer.MAX_VALUE);
+  }
+
+  /** The index of the {@code ]} that closes the class opened at {@code start}. */
+  private static int endOfClass(String re, int start) {
+    int i = start + 1;
+    // A ']' right after '[' or '[^' is a literal.
+    if (i < re.length() && re.charAt(i) == '^') {
+      i++;
+    }
+    if (i < re.length() && re.charAt(i) == ']') {
+      i++;
+    }
+    for (; i < re.length(); i++) {
+      char c = re.charAt(i);
+      if (c == '\\') {
+        i++;
+      } else if (c == ']') {
+        return i;
+      }
+    }
+    return re.length();
   }
 
   public boolean isEmpty() {

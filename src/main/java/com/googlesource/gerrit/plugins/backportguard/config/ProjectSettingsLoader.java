@@ -14,14 +14,17 @@
 
 package com.googlesource.gerrit.plugins.backportguard.config;
 
+import com.google.gerrit.entities.LabelType;
 import com.google.gerrit.entities.Project;
 import com.google.gerrit.extensions.annotations.PluginName;
 import com.google.gerrit.server.config.PluginConfig;
 import com.google.gerrit.server.config.PluginConfigFactory;
 import com.google.gerrit.server.project.NoSuchProjectException;
+import com.google.gerrit.server.project.ProjectCache;
 import com.google.inject.Inject;
 import com.google.inject.Singleton;
 import java.util.Arrays;
+import java.util.Optional;
 
 /**
  * Reads the {@code [plugin "backport-guard"]} section of a project's {@code project.config}, each
@@ -38,11 +41,14 @@ public class ProjectSettingsLoader {
   public static final String KEY_BLOCK_ON_NOT_FOUND = "blockOnNotFound";
 
   private final PluginConfigFactory configFactory;
+  private final ProjectCache projectCache;
   private final String pluginName;
 
   @Inject
-  ProjectSettingsLoader(PluginConfigFactory configFactory, @PluginName String pluginName) {
+  ProjectSettingsLoader(
+      PluginConfigFactory configFactory, ProjectCache projectCache, @PluginName String pluginName) {
     this.configFactory = configFactory;
+    this.projectCache = projectCache;
     this.pluginName = pluginName;
   }
 
@@ -67,8 +73,10 @@ public class ProjectSettingsLoader {
     if (label.isEmpty()) {
       throw invalid(where, KEY_LABEL, "must name a label");
     }
-    int failVote = integer(cfg, where, KEY_FAIL_VOTE, ProjectSettings.DEFAULT_FAIL_VOTE);
-    int passVote = integer(cfg, where, KEY_PASS_VOTE, ProjectSettings.DEFAULT_PASS_VOTE);
+    int failVote =
+        vote(cfg, where, project, label, KEY_FAIL_VOTE, ProjectSettings.DEFAULT_FAIL_VOTE);
+    int passVote =
+        vote(cfg, where, project, label, KEY_PASS_VOTE, ProjectSettings.DEFAULT_PASS_VOTE);
     boolean bothVotesSet =
         cfg.getString(KEY_FAIL_VOTE) != null && cfg.getString(KEY_PASS_VOTE) != null;
     if ((!ownSection || bothVotesSet) && failVote >= passVote) {
@@ -110,6 +118,35 @@ public class ProjectSettingsLoader {
     } catch (IllegalArgumentException e) {
       throw invalid(where, key, "must be true or false, not \"" + cfg.getString(key) + "\"");
     }
+  }
+
+  /**
+   * A vote: a whole number that a label can have. JGit reads suffixes ({@code -64k} is -65536), and
+   * a label's values are {@code short}s: a vote beyond them is no value of any label, and would be
+   * silently cut by a cast.
+   */
+  private int vote(
+      PluginConfig cfg, String where, String project, String label, String key, int dflt)
+      throws InvalidSettingsException {
+    int vote = integer(cfg, where, key, dflt);
+    if (vote == (short) vote) {
+      return vote;
+    }
+    Optional<LabelType> type =
+        projectCache.get(Project.nameKey(project)).flatMap(p -> p.getLabelTypes().byLabel(label));
+    String range =
+        type.map(
+                t ->
+                    String.format(
+                        "the range of label %s (%d..%+d)",
+                        label, t.getMin().getValue(), t.getMax().getValue()))
+            .orElse("the values a label can have");
+    throw invalid(
+        where,
+        key,
+        String.format(
+            "%d is outside %s; label values are between %d and %+d",
+            vote, range, Short.MIN_VALUE, Short.MAX_VALUE));
   }
 
   private int integer(PluginConfig cfg, String where, String key, int dflt)

@@ -151,8 +151,12 @@ public class VotePoster {
     if (!comment && !vote) {
       return EvaluationReport.posted(project, changeId, before, before, false);
     }
-    if (vote && outcome.vote() != 0 && label.get().getValue((short) outcome.vote()) == null) {
-      // Validated at push, but the label may have been edited since.
+    if (vote
+        && outcome.vote() != 0
+        && (outcome.vote() != (short) outcome.vote()
+            || label.get().getValue((short) outcome.vote()) == null)) {
+      // Validated at push, but the label may have been edited since. No lossy cast: a vote beyond
+      // a short is no label's value, not the value it wraps to.
       String key = outcome.vote() == settings.failVote() ? "failVote" : "passVote";
       misconfiguration.report(
           project,

@@ -14,7 +14,6 @@
 package com.googlesource.gerrit.plugins.backportguard.recheck;
 
 import com.google.common.collect.ImmutableList;
-import com.google.common.collect.Iterables;
 import com.google.gerrit.common.Nullable;
 import com.google.gerrit.entities.Change;
 import com.google.gerrit.exceptions.StorageException;
@@ -26,6 +25,7 @@ import com.google.gerrit.server.query.change.ChangeData;
 import com.google.gerrit.server.query.change.ChangeQueryProcessor;
 import com.google.inject.Inject;
 import com.google.inject.Provider;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -84,13 +84,39 @@ public class BoundedChangeQuery {
     int perQuery =
         Math.max(1, maxTerms - (base == null ? 0 : base.getLeafCount()) - REWRITER_TERMS);
     Map<Change.Id, ChangeData> found = new LinkedHashMap<>();
-    for (List<Predicate<ChangeData>> batch : Iterables.partition(alternatives, perQuery)) {
+    for (List<Predicate<ChangeData>> batch : batches(alternatives, perQuery)) {
       Predicate<ChangeData> any = Predicate.or(batch);
       if (!readAll(base == null ? any : Predicate.and(base, any), found, maxChanges)) {
         return new Found(ImmutableList.copyOf(found.values()), true);
       }
     }
     return new Found(ImmutableList.copyOf(found.values()), false);
+  }
+
+  /**
+   * The alternatives in batches of at most {@code maxLeaves} terms each (an alternative such as
+   * {@code project:p change:I...} counts its terms); an alternative larger than that alone.
+   */
+  private static List<List<Predicate<ChangeData>>> batches(
+      Collection<Predicate<ChangeData>> alternatives, int maxLeaves) {
+    List<List<Predicate<ChangeData>>> out = new ArrayList<>();
+    List<Predicate<ChangeData>> batch = new ArrayList<>();
+    int leaves = 0;
+    for (Predicate<ChangeData> p : alternatives) {
+      // A leaf counts none of its own.
+      int n = Math.max(1, p.getLeafCount());
+      if (!batch.isEmpty() && leaves + n > maxLeaves) {
+        out.add(batch);
+        batch = new ArrayList<>();
+        leaves = 0;
+      }
+      batch.add(p);
+      leaves += n;
+    }
+    if (!batch.isEmpty()) {
+      out.add(batch);
+    }
+    return out;
   }
 
   /** Reads one query into {@code found}; false if a bound stopped it. */

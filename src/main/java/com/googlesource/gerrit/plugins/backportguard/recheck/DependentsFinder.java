@@ -16,11 +16,13 @@ package com.googlesource.gerrit.plugins.backportguard.recheck;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.flogger.FluentLogger;
+import com.google.gerrit.common.Nullable;
 import com.google.gerrit.entities.Change;
 import com.google.gerrit.entities.Project;
 import com.google.gerrit.index.query.Predicate;
 import com.google.gerrit.server.query.change.ChangeData;
 import com.google.gerrit.server.query.change.ChangePredicates;
+import com.google.gerrit.server.query.change.ChangeStatusPredicate;
 import com.google.gerrit.server.query.change.InternalChangeQuery;
 import com.google.inject.Inject;
 import com.google.inject.Provider;
@@ -147,7 +149,7 @@ public class DependentsFinder {
         .collect(ImmutableList.toImmutableList());
   }
 
-  private static String describe(Collection<Subject> subjects) {
+  static String describe(Collection<Subject> subjects) {
     String some =
         subjects.stream()
             .limit(5)
@@ -158,47 +160,80 @@ public class DependentsFinder {
   }
 
   private List<ChangeData> directDependents(List<Subject> subjects, Budget budget) {
-    Set<String> changeIds = new LinkedHashSet<>();
-    Set<Carrier> carriers = new HashSet<>();
-    Set<Numbered> numbered = new LinkedHashSet<>();
+    Map<String, List<Subject>> byChangeId = new LinkedHashMap<>();
+    Map<Carrier, List<Subject>> byCarrier = new LinkedHashMap<>();
     for (Subject s : subjects) {
-      changeIds.add(s.changeId());
-      carriers.add(new Carrier(s.project().get(), s.changeId()));
+      byChangeId.computeIfAbsent(s.changeId(), k -> new ArrayList<>()).add(s);
+      byCarrier.computeIfAbsent(carrier(s), k -> new ArrayList<>()).add(s);
+    }
+    // The Change-Id of each change a dependent may name by number; and which subjects' projects
+    // have a change with their Change-Id.
+    Map<Numbered, Carrier> numbered = new LinkedHashMap<>();
+    Set<Carrier> carried = new HashSet<>();
+    for (Subject s : subjects) {
       if (s.number() != null) {
-        numbered.add(new Numbered(s.project(), s.number().get()));
+        numbered.put(new Numbered(s.project(), s.number().get()), carrier(s));
+        carried.add(carrier(s));
       }
     }
-    // Every change carrying a subject's Change-Id in its project: dependents may name any of them
-    // by number, and the resolver reads them as that project's copy of the prerequisite.
+    // Every change carrying a subject's Change-Id in the subject's project: dependents may name any
+    // of them by number, and the resolver reads them as that project's copy of the prerequisite.
+    // Asked per project, so that copies elsewhere (anybody's) are not read at all.
     for (ChangeData cd :
         budget
             .spend(
                 bounded.anyOf(
-                    null, changeIds.stream().map(ChangePredicates::idPrefix).toList(), budget.left))
+                    null,
+                    byCarrier.keySet().stream()
+                        .map(
+                            c ->
+                                Predicate.and(
+                                    ChangePredicates.project(Project.nameKey(c.project())),
+                                    ChangePredicates.idPrefix(c.changeId())))
+                        .toList(),
+                    budget.left))
             .changes()) {
-      if (carriers.contains(new Carrier(cd.project().get(), cd.change().getKey().get()))) {
-        numbered.add(new Numbered(cd.project(), cd.getId().get()));
+      Carrier c = new Carrier(cd.project().get(), cd.change().getKey().get());
+      if (byCarrier.containsKey(c)) {
+        numbered.put(new Numbered(cd.project(), cd.getId().get()), c);
+        carried.add(c);
       }
     }
     List<Predicate<ChangeData>> words = new ArrayList<>();
-    for (String id : changeIds) {
+    for (String id : byChangeId.keySet()) {
       for (int len = SHORTEST_PREFIX; len <= Math.min(id.length(), CHANGE_ID_LENGTH); len++) {
         addWord(words, id.substring(0, len));
       }
     }
-    numbered.stream()
+    numbered.keySet().stream()
         .map(n -> Integer.toString(n.number()))
         .distinct()
         .forEach(n -> addWord(words, n));
+    Subjects named = new Subjects(byChangeId, byCarrier, numbered, carried);
     List<ChangeData> out = new ArrayList<>();
     // Every declaration has the word "depends": this keeps common numbers from matching prose.
-    for (ChangeData cd :
-        budget.spend(bounded.anyOf(DECLARES_SOMETHING, words, budget.left)).changes()) {
-      if (declaresAny(cd, changeIds, carriers, numbered)) {
-        out.add(cd);
+    // Open changes first: they are the ones re-checked, so closed ones (anybody's abandoned changes
+    // among them) cannot use up the bound before them. Closed ones are still read: a change merged
+    // elsewhere than the dependent's branch passes a chain upward.
+    for (Predicate<ChangeData> status :
+        List.of(ChangeStatusPredicate.open(), ChangeStatusPredicate.closed())) {
+      for (ChangeData cd :
+          budget
+              .spend(bounded.anyOf(Predicate.and(DECLARES_SOMETHING, status), words, budget.left))
+              .changes()) {
+        if (declaresAny(cd, named)) {
+          out.add(cd);
+        }
+      }
+      if (budget.cut) {
+        break;
       }
     }
     return out;
+  }
+
+  private static Carrier carrier(Subject s) {
+    return new Carrier(s.project().get(), s.changeId());
   }
 
   /**
@@ -210,34 +245,85 @@ public class DependentsFinder {
     words.add(ChangePredicates.message("on:" + word));
   }
 
-  private boolean declaresAny(
-      ChangeData cd, Set<String> changeIds, Set<Carrier> carriers, Set<Numbered> numbered) {
+  private boolean declaresAny(ChangeData cd, Subjects named) {
+    Dependent dependent = new Dependent(cd.project().get(), cd.change().getDest().branch());
     for (DeclaredDependency dep : parser.parse(cd.commitMessage()).dependencies()) {
-      if (names(dep.ref(), changeIds, carriers, numbered)) {
+      if (named.namedBy(dep.ref(), dependent)) {
         return true;
       }
     }
     return false;
   }
 
-  /** Whether a reference, read as the resolver reads it, may resolve to one of the subjects. */
-  static boolean names(
-      DependencyRef ref, Set<String> changeIds, Set<Carrier> carriers, Set<Numbered> numbered) {
-    return switch (ref) {
-      // A bare or abbreviated Change-Id counts in every project that has a change carrying it.
-      case DependencyRef.ChangeId id -> changeIds.contains(id.id());
-      case DependencyRef.ChangeIdPrefix p ->
-          changeIds.stream().anyMatch(i -> i.startsWith(p.prefix()));
-      // A triplet names the Change-Id in one project (on any of its branches).
-      case DependencyRef.Triplet t -> carriers.contains(new Carrier(t.project(), t.changeId()));
-      case DependencyRef.ChangeNumber n ->
-          numbered.stream()
-              .anyMatch(
-                  c ->
-                      c.number() == n.number()
-                          && n.project().map(p -> p.equals(c.project().get())).orElse(true));
-      case DependencyRef.External e -> false;
-    };
+  /** A possible dependent: its project and the full name of its branch. */
+  record Dependent(String project, String branch) {}
+
+  /**
+   * The subjects of one level of a lookup, indexed as declarations name them.
+   *
+   * @param byChangeId the subjects by Change-Id
+   * @param byCarrier the subjects by project and Change-Id
+   * @param numbered the changes with a subject's Change-Id in the subject's project, by number
+   * @param carried the subjects' projects and Change-Ids that a change in that project carries
+   */
+  record Subjects(
+      Map<String, List<Subject>> byChangeId,
+      Map<Carrier, List<Subject>> byCarrier,
+      Map<Numbered, Carrier> numbered,
+      Set<Carrier> carried) {
+
+    /** Whether a reference, read as the resolver reads it, may resolve to one of the subjects. */
+    boolean namedBy(DependencyRef ref, Dependent dependent) {
+      return switch (ref) {
+        // A bare or abbreviated Change-Id counts in every project that has a change carrying it,
+        // or, when none has, in the dependent's own project.
+        case DependencyRef.ChangeId id -> anyAffects(byChangeId.get(id.id()), dependent, false);
+        case DependencyRef.ChangeIdPrefix p ->
+            byChangeId.entrySet().stream()
+                .anyMatch(
+                    e ->
+                        e.getKey().startsWith(p.prefix())
+                            && anyAffects(e.getValue(), dependent, false));
+        // A triplet names the Change-Id in one project (on any of its branches).
+        case DependencyRef.Triplet t ->
+            anyAffects(byCarrier.get(new Carrier(t.project(), t.changeId())), dependent, true);
+        case DependencyRef.ChangeNumber n ->
+            numbered.entrySet().stream()
+                .anyMatch(
+                    e ->
+                        e.getKey().number() == n.number()
+                            && n.project()
+                                .map(p -> p.equals(e.getKey().project().get()))
+                                .orElse(true)
+                            && anyAffects(byCarrier.get(e.getValue()), dependent, true));
+        case DependencyRef.External e -> false;
+      };
+    }
+
+    /**
+     * Whether a dependent that names one of these subjects may read differently because of it. A
+     * commit that reached a branch without a change is read only on that branch (the dependent's
+     * own), and only in the project the reference names: for a bare Change-Id, a project with a
+     * change carrying it, or else the dependent's own project.
+     */
+    private boolean anyAffects(
+        @Nullable List<Subject> subjects, Dependent dependent, boolean projectNamed) {
+      if (subjects == null) {
+        return false;
+      }
+      for (Subject s : subjects) {
+        if (s.onlyBranch() == null) {
+          return true;
+        }
+        if (s.onlyBranch().equals(dependent.branch())
+            && (projectNamed
+                || s.project().get().equals(dependent.project())
+                || carried.contains(carrier(s)))) {
+          return true;
+        }
+      }
+      return false;
+    }
   }
 
   /**
@@ -274,23 +360,42 @@ public class DependentsFinder {
   public ImmutableList<Subject> withWhatTheyRevert(Collection<Subject> subjects) {
     Map<Change.Id, Subject> out = new LinkedHashMap<>();
     subjects.forEach(s -> out.put(s.number(), s));
-    Set<String> level = new LinkedHashSet<>();
-    subjects.stream().map(Subject::changeId).filter(id -> !id.isEmpty()).forEach(level::add);
+    // A revert of a subject carries its Change-Id in the subject's project: a change with the
+    // Change-Id elsewhere (anybody's) does not speak for it.
+    Set<Carrier> level = new LinkedHashSet<>();
+    subjects.stream().filter(s -> !s.changeId().isEmpty()).map(s -> carrier(s)).forEach(level::add);
     for (int depth = 0; depth < MAX_REVERT_LEVELS && !level.isEmpty(); depth++) {
-      Set<String> next = new LinkedHashSet<>();
-      for (ChangeData cd :
-          bounded
-              .anyOf(
-                  null, level.stream().map(ChangePredicates::idPrefix).toList(), MAX_CHANGES_READ)
-              .changes()) {
+      Set<Carrier> next = new LinkedHashSet<>();
+      BoundedChangeQuery.Found found =
+          bounded.anyOf(
+              null,
+              level.stream()
+                  .map(
+                      c ->
+                          Predicate.and(
+                              ChangePredicates.project(Project.nameKey(c.project())),
+                              ChangePredicates.idPrefix(c.changeId())))
+                  .toList(),
+              MAX_CHANGES_READ);
+      if (found.cut()) {
+        logger.atWarning().log(
+            "Looking up what %s revert stopped after reading %d changes from the index; the"
+                + " dependents of the changes they revert may not be re-checked. Run"
+                + " `backport-guard check --project <project>` for the projects whose backports"
+                + " may wait for them (or `check --all`).",
+            describe(subjects), MAX_CHANGES_READ);
+      }
+      for (ChangeData cd : found.changes()) {
         Change.Id reverted = cd.change().getRevertOf();
-        if (reverted == null || out.containsKey(reverted)) {
+        if (reverted == null
+            || out.containsKey(reverted)
+            || !level.contains(new Carrier(cd.project().get(), cd.change().getKey().get()))) {
           continue;
         }
         for (ChangeData r : queries.get().byLegacyChangeId(reverted)) {
           String id = r.change().getKey().get();
           out.put(reverted, new Subject(r.project(), reverted, id));
-          next.add(id);
+          next.add(new Carrier(r.project().get(), id));
         }
       }
       level = next;

@@ -211,8 +211,15 @@ public class RecheckScheduler {
         synchronized (pending) {
           pending.addAll(batch);
         }
+        throw e;
       }
-      throw e;
+      // Dropped: the log line must say whose dependents were not re-checked.
+      throw new StorageException(
+          "the dependents of "
+              + DependentsFinder.describe(batch)
+              + " were not re-checked: "
+              + e.getMessage(),
+          e);
     }
     for (ChangeData cd : found) {
       evaluations.submit(cd.project(), cd.getId());
@@ -313,7 +320,7 @@ public class RecheckScheduler {
         .forEach(changeIdByCommit::remove);
     return changeIdByCommit.values().stream()
         .distinct()
-        .map(id -> Subject.byChangeId(a.project(), id))
+        .map(id -> Subject.arrived(a.project(), a.ref(), id))
         .toList();
   }
 

@@ -24,11 +24,23 @@ import com.google.gerrit.entities.Project;
  * @param project its project
  * @param number its number, or null for a commit that reached a branch without a change
  * @param changeId its Change-Id, or empty when only the number is known
+ * @param onlyBranch for a commit that reached a branch without a change: that branch (full ref
+ *     name). The resolver reads directly pushed commits only on the dependent's own branch, so only
+ *     dependents for this branch can read differently; null for a change, whose dependents on every
+ *     branch can
  */
-public record Subject(Project.NameKey project, @Nullable Change.Id number, String changeId) {
-  /** A commit known by its Change-Id only. */
-  public static Subject byChangeId(Project.NameKey project, String changeId) {
-    return new Subject(project, null, changeId);
+public record Subject(
+    Project.NameKey project,
+    @Nullable Change.Id number,
+    String changeId,
+    @Nullable String onlyBranch) {
+  public Subject(Project.NameKey project, @Nullable Change.Id number, String changeId) {
+    this(project, number, changeId, null);
+  }
+
+  /** A commit known by its Change-Id only, that reached the branch {@code ref} of the project. */
+  public static Subject arrived(Project.NameKey project, String ref, String changeId) {
+    return new Subject(project, null, changeId, ref);
   }
 
   /** A change known by number only; its Change-Id is looked up. */

@@ -97,4 +97,70 @@ class BranchPatternsTest {
           assertThat(e).hasMessageThat().contains("too large");
         });
   }
+
+  @Test
+  void documentedAndUsualPatternsAreWithinTheBounds() {
+    BranchPatterns p =
+        BranchPatterns.parse(
+            List.of(
+                "^refs/heads/REL1_[0-9]+",
+                "^wmf/[0-9]+\\.[0-9]+\\.[0-9]+-wmf\\.[0-9]+$",
+                "^REL1_[0-9]{2,3}$",
+                "^refs/heads/(wmf|fr|stable|release)/.*",
+                "^(fundraising/)?REL[0-9]+_[0-9]+(-[a-z]+)?$"));
+    assertThat(p.matches("REL1_41")).isTrue();
+    assertThat(p.matches("wmf/1.42.0-wmf.5")).isTrue();
+    assertThat(p.matches("fundraising/REL1_39-fr")).isTrue();
+    assertThat(p.matches("master")).isFalse();
+  }
+
+  @Test
+  void aPatternLongerThanTheBoundIsRejectedNamingItsStart() {
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> BranchPatterns.parse(List.of("^wmf/" + "x".repeat(BranchPatterns.MAX_LENGTH))));
+    assertThat(e).hasMessageThat().contains("invalid regular expression \"^wmf/xxx");
+    assertThat(e).hasMessageThat().contains("too long: 260 characters, more than 255");
+  }
+
+  @Test
+  void optionalPartsAreCountedOncePerCopyOfARepetition() {
+    assertThat(BranchPatterns.operatorBound("a?b*c+")).isEqualTo(3);
+    assertThat(BranchPatterns.operatorBound("(a|b)/[?*+|{]\\?")).isEqualTo(1);
+    assertThat(BranchPatterns.operatorBound("[0-9]{2}")).isEqualTo(0);
+    assertThat(BranchPatterns.operatorBound("[0-9]{1,3}")).isEqualTo(2);
+    assertThat(BranchPatterns.operatorBound("(a?){900}")).isEqualTo(900);
+    assertThat(BranchPatterns.operatorBound("((a?){10}){10}")).isEqualTo(100);
+    // Within the size bound (a few thousand states), but 900 optional copies: seconds to build.
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class, () -> BranchPatterns.parse(List.of("^(a?){900}")));
+    assertThat(e).hasMessageThat().contains("too large: 900 optional or repeated parts");
+    e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> BranchPatterns.parse(List.of("^" + "a?".repeat(33))));
+    assertThat(e).hasMessageThat().contains("more than 32");
+  }
+
+  @Test
+  void patternsAtTheBoundsBuildAndMatchQuickly() {
+    List<String> worst =
+        List.of(
+            "^" + "a?".repeat(32),
+            "^(a?b?c?d?e?f?g?h?){4}",
+            "^(" + "a|".repeat(31) + "b)*",
+            "^" + "(a*)".repeat(32),
+            "^[a-z]*" + "[a-z]".repeat(40) + "(x?){31}",
+            "^" + "(".repeat(60) + "a" + ")".repeat(60) + "{0,32}");
+    assertTimeoutPreemptively(
+        Duration.ofSeconds(2),
+        () -> {
+          for (String pattern : worst) {
+            BranchPatterns p = BranchPatterns.parse(List.of(pattern));
+            assertThat(p.matches("a".repeat(10_000) + "!")).isFalse();
+          }
+        });
+  }
 }

@@ -164,4 +164,24 @@ public class ProjectConfigValidationIT extends BackportGuardTestBase {
     pushSettings(c -> c.setString("plugin", "backport-guard", "backportBranch", "^(a+)+$"))
         .assertOkStatus();
   }
+
+  @Test
+  public void aPatternTooLongOrWithTooManyOptionalPartsIsRejected() throws Exception {
+    PushOneCommit.Result r =
+        pushSettings(
+            c ->
+                c.setString("plugin", "backport-guard", "backportBranch", "^" + "a".repeat(5_000)));
+    r.assertErrorStatus("invalid backport-guard settings");
+    r.assertMessage("too long: 5001 characters, more than 255");
+
+    r =
+        pushSettings(
+            c -> c.setString("plugin", "backport-guard", "backportBranch", "^" + "a?".repeat(500)));
+    r.assertErrorStatus("invalid backport-guard settings");
+    r.assertMessage("too long");
+
+    r = pushSettings(c -> c.setString("plugin", "backport-guard", "backportBranch", "^(a?){900}"));
+    r.assertErrorStatus("invalid backport-guard settings");
+    r.assertMessage("too large: 900 optional or repeated parts");
+  }
 }
