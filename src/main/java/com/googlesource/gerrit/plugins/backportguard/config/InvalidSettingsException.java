@@ -14,11 +14,26 @@
 
 package com.googlesource.gerrit.plugins.backportguard.config;
 
-/** A setting that cannot be used; the message names the setting and where to fix it. */
+/**
+ * A setting that cannot be used; the message names the setting and where to fix it, and says what
+ * is wrong with its value.
+ */
 public class InvalidSettingsException extends Exception {
   private static final long serialVersionUID = 1L;
 
-  public InvalidSettingsException(String message) {
+  private final String key;
+
+  /**
+   * @param key the setting's key, e.g. {@code failVote}: what may be shown where the value may not
+   * @param message the whole message, for whoever may read the configuration
+   */
+  public InvalidSettingsException(String key, String message) {
     super(message);
+    this.key = key;
+  }
+
+  /** The key of the setting that cannot be used. */
+  public String key() {
+    return key;
   }
 }

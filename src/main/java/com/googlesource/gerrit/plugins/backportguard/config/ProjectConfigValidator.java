@@ -131,6 +131,7 @@ class ProjectConfigValidator implements CommitValidationListener {
     // 0 removes the plugin's vote: always possible.
     if (vote != 0 && (vote < range.get().min() || vote > range.get().max())) {
       throw new InvalidSettingsException(
+          key,
           String.format(
               "project.config of %s: [plugin \"%s\"] %s %d is outside the range of label %s"
                   + " (%s..%s)%s",

@@ -103,11 +103,11 @@ public class ProjectSettingsLoader {
 
   private InvalidSettingsException invalid(String where, String key, String why) {
     return new InvalidSettingsException(
-        String.format("%s: [plugin \"%s\"] %s %s", where, pluginName, key, why));
+        key, String.format("%s: [plugin \"%s\"] %s %s", where, pluginName, key, why));
   }
 
   /** The plugin's section name in project.config. */
-  String pluginName() {
+  public String pluginName() {
     return pluginName;
   }
 

@@ -71,12 +71,15 @@ public class ChangeEvaluator {
       VerdictComment.HEADER + "this change is no longer checked (not a backport); nothing to do.";
   static final String DISABLED =
       VerdictComment.HEADER
-          + "off for this project ([plugin \"backport-guard\"] enabled = false in its"
+          + "off for this project ([plugin \"%s\"] enabled = false in its"
           + " project.config, or a parent's), so the earlier vote is withdrawn.";
+
+  /** Names the key only: the comment's readers may not be allowed to read project.config. */
   static final String MISCONFIGURED =
       VerdictComment.HEADER
           + "not checked: the project's backport-guard settings are invalid, so the earlier vote"
-          + " is withdrawn until a project owner fixes them: ";
+          + " is withdrawn until a project owner fixes [plugin \"%s\"] %s in project.config (a"
+          + " push of refs/meta/config and the server's error_log say what is wrong).";
 
   private final ServerSettings serverSettings;
   private final ProjectSettingsLoader projectSettings;
@@ -137,10 +140,17 @@ public class ChangeEvaluator {
       misconfiguration.report(project, Setting.PROJECT_SETTINGS, e.getMessage());
       // No stale vote stays while the settings are broken; the comment says what to fix.
       return poster.withdraw(
-          project, changeId, MISCONFIGURED + e.getMessage(), "invalid project settings");
+          project,
+          changeId,
+          String.format(MISCONFIGURED, projectSettings.pluginName(), e.key()),
+          "invalid project settings");
     }
     if (!settings.enabled()) {
-      return poster.withdraw(project, changeId, DISABLED, "disabled for the project");
+      return poster.withdraw(
+          project,
+          changeId,
+          String.format(DISABLED, projectSettings.pluginName()),
+          "disabled for the project");
     }
     ChangeNotes notes;
     try {
