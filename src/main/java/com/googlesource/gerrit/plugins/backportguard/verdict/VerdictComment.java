@@ -337,6 +337,19 @@ public final class VerdictComment {
               .append(".\n  Action: get ")
               .append(change)
               .append(" merged first");
+      case LANDS_AS_ANCESTOR ->
+          out.append("the backport ")
+              .append(change)
+              .append(" is open on ")
+              .append(branch)
+              .append(" and lands together with this change: it is an ancestor of this patch set");
+      case LANDS_WITH_TOPIC ->
+          out.append("the backport ")
+              .append(change)
+              .append(" is open on ")
+              .append(branch)
+              .append(" and lands together with this change: it is in the same topic, which this")
+              .append(" site submits whole");
       case ABANDONED_ON_BRANCH -> {
         out.append("the backport ")
             .append(change)
@@ -528,6 +541,7 @@ public final class VerdictComment {
     String on = status.change().map(Candidate::branch).orElse("");
     return switch (status.state()) {
       case OPEN_ON_BRANCH -> "open on " + branch;
+      case LANDS_AS_ANCESTOR, LANDS_WITH_TOPIC -> "lands together with this change";
       case ABANDONED_ON_BRANCH -> "abandoned on " + branch;
       case REVERTED_ON_BRANCH -> "reverted on " + branch;
       case NOT_BACKPORTED -> "merged on " + on + ", not cherry-picked onto " + branch;
