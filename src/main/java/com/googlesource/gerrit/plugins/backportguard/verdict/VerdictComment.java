@@ -270,11 +270,25 @@ public final class VerdictComment {
               .flatMap(r -> r.prerequisites().stream())
               .filter(PrerequisiteStatus::noSuchBranch)
               .count();
+      long together =
+          verdict.results().stream()
+              .flatMap(r -> r.prerequisites().stream())
+              .filter(s -> s.state().landsTogether())
+              .count();
       lead =
           checked == 1
               ? "the prerequisite is merged on " + branch + "."
               : "all " + checked + " prerequisites are merged on " + branch + ".";
-      if (elsewhere > 0) {
+      if (together > 0) {
+        // Not merged yet: the submission of this change merges them.
+        lead =
+            checked == 1
+                ? "the prerequisite lands on " + branch + " together with this change."
+                : String.format(
+                    "all %d prerequisites are merged on %s or land together with this change"
+                        + " (%d of them).",
+                    checked, branch, together);
+      } else if (elsewhere > 0) {
         // Merged, but not on this branch: its project has none. Say so up front.
         lead =
             checked == 1
