@@ -21,6 +21,7 @@ import com.google.gerrit.entities.Project;
 import com.google.gerrit.extensions.api.changes.ReviewInput;
 import com.google.gerrit.extensions.client.ChangeStatus;
 import com.google.gerrit.extensions.common.ChangeInfo;
+import com.google.gerrit.extensions.common.ChangeInput;
 import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.jgit.internal.storage.dfs.InMemoryRepository;
@@ -54,6 +55,8 @@ public class LandingTogetherIT extends BackportGuardTestBase {
     assertThat(vote(top)).isEqualTo(0);
     assertThat(lastComment(top)).contains("OK: the backport change " + chain.get(0)._number);
     assertThat(lastComment(top)).contains(ANCESTOR);
+    assertThat(lastComment(top))
+        .contains("Backport check: the prerequisite lands on wmf/1.0 together with this change.");
 
     submitAll(chain, top);
     assertThat(status(chain.get(0))).isEqualTo(ChangeStatus.MERGED);
@@ -207,6 +210,37 @@ public class LandingTogetherIT extends BackportGuardTestBase {
     gApi.changes().id(prerequisite.id).topic(topic);
     awaitEvaluations();
     assertThat(vote(backport)).isEqualTo(0);
+  }
+
+  @Test
+  @GerritConfig(name = "change.submitWholeTopic", value = "true")
+  public void aStrangersCopyInTheTopicDoesNotLandThePrerequisite() throws Exception {
+    Project.NameKey lib = projectOperations.newProject().create();
+    Project.NameKey sandbox = projectOperations.newProject().create();
+    createBranch(lib, BRANCH);
+    createBranch(sandbox, BRANCH);
+    createBranch(project, BRANCH);
+    ChangeInfo original = create(lib, "master", message("Library part"));
+    merge(original);
+    String topic = name("together");
+    ChangeInfo backport =
+        push(project, topic, message("App part", "Depends-On: " + original.changeId)).get(0);
+    assertThat(vote(backport)).isEqualTo(-1);
+
+    // The stranger's copy with the same Change-Id, on the branch, in the backport's topic.
+    requestScopeOperations.setApiUser(user.id());
+    ChangeInput in =
+        new ChangeInput(sandbox.get(), BRANCH, messageWithId("Squat", original.changeId));
+    in.topic = topic;
+    gApi.changes().create(in);
+    requestScopeOperations.setApiUser(admin.id());
+    awaitEvaluations();
+
+    assertThat(vote(backport)).isEqualTo(-1);
+    String comment = lastComment(backport);
+    assertThat(comment).contains("merged on master but was never cherry-picked onto wmf/1.0");
+    assertThat(comment).doesNotContain("lands together");
+    assertThat(comment).doesNotContain(sandbox.get());
   }
 
   /** Pushes the commits as one chain onto {@link #BRANCH}, in order; returns their changes. */
