@@ -23,12 +23,13 @@ import com.google.gerrit.extensions.events.ChangeMergedListener;
 import com.google.gerrit.extensions.events.ChangeRestoredListener;
 import com.google.gerrit.extensions.events.PrivateStateChangedListener;
 import com.google.gerrit.extensions.events.RevisionCreatedListener;
+import com.google.gerrit.extensions.events.TopicEditedListener;
 import com.google.inject.Inject;
 import com.googlesource.gerrit.plugins.backportguard.evaluate.EvaluationQueue;
 
 /**
  * Re-checks the changes that depend on a change when it merges, is abandoned, restored, deleted,
- * made private or public, or gets a patch set that declares other dependencies.
+ * made private or public, gets a patch set that declares other dependencies, or changes topic.
  *
  * <p>These are Gerrit's extension-API listeners: they fire only on the server that made the update,
  * so on a pair of primaries each update is re-checked once, not once per node. Each only hands a
@@ -40,7 +41,8 @@ class ChangeEventsHandler
         ChangeRestoredListener,
         ChangeDeletedListener,
         PrivateStateChangedListener,
-        RevisionCreatedListener {
+        RevisionCreatedListener,
+        TopicEditedListener {
   private final RecheckScheduler scheduler;
   private final EvaluationQueue evaluations;
 
@@ -86,6 +88,15 @@ class ChangeEventsHandler
     ChangeInfo change = event.getChange();
     scheduler.ifDependenciesChanged(
         Project.nameKey(change.project), Change.id(change._number), event.getRevision()._number);
+  }
+
+  @Override
+  public void onTopicEdited(TopicEditedListener.Event event) {
+    ChangeInfo change = event.getChange();
+    // Where whole topics are submitted, what lands together with a change follows its topic: the
+    // change itself, the changes of both topics and the changes that depend on it read anew.
+    evaluations.submit(Project.nameKey(change.project), Change.id(change._number));
+    scheduler.topicEdited(subject(change), event.getOldTopic(), change.topic);
   }
 
   private static Subject subject(ChangeInfo change) {

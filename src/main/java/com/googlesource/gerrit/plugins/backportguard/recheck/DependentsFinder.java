@@ -96,6 +96,28 @@ public class DependentsFinder {
     this.maxDepth = settings.maxChainDepth();
   }
 
+  /**
+   * The open changes in these topics that declare something, at most {@link #MAX_CHANGES_READ};
+   * logs what was not read past that.
+   */
+  public List<ChangeData> openInTopics(Collection<String> topics) {
+    if (topics.isEmpty()) {
+      return List.of();
+    }
+    BoundedChangeQuery.Found found =
+        bounded.anyOf(
+            Predicate.and(ChangeStatusPredicate.open(), DECLARES_SOMETHING),
+            topics.stream().map(ChangePredicates::exactTopic).toList(),
+            MAX_CHANGES_READ);
+    if (found.cut()) {
+      logger.atWarning().log(
+          "topics %s have more than %d open changes that declare dependencies: the rest were not"
+              + " re-checked; run `backport-guard check` on them",
+          topics, MAX_CHANGES_READ);
+    }
+    return found.changes();
+  }
+
   /** How many more changes a lookup may read; remembers whether it ran out. */
   private static final class Budget {
     int left = MAX_CHANGES_READ;

@@ -21,6 +21,7 @@ import com.google.gerrit.extensions.events.ChangeRestoredListener;
 import com.google.gerrit.extensions.events.GitBatchRefUpdateListener;
 import com.google.gerrit.extensions.events.PrivateStateChangedListener;
 import com.google.gerrit.extensions.events.RevisionCreatedListener;
+import com.google.gerrit.extensions.events.TopicEditedListener;
 import com.google.gerrit.extensions.registration.DynamicSet;
 import com.google.inject.AbstractModule;
 
@@ -36,6 +37,7 @@ public class RecheckModule extends AbstractModule {
     DynamicSet.bind(binder(), ChangeDeletedListener.class).to(ChangeEventsHandler.class);
     DynamicSet.bind(binder(), PrivateStateChangedListener.class).to(ChangeEventsHandler.class);
     DynamicSet.bind(binder(), RevisionCreatedListener.class).to(ChangeEventsHandler.class);
+    DynamicSet.bind(binder(), TopicEditedListener.class).to(ChangeEventsHandler.class);
     DynamicSet.bind(binder(), GitBatchRefUpdateListener.class).to(BranchUpdateHandler.class);
   }
 }

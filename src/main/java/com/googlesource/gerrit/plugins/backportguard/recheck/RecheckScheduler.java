@@ -18,6 +18,7 @@ import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSet;
 import com.google.common.flogger.FluentLogger;
 import com.google.gerrit.common.FooterConstants;
+import com.google.gerrit.common.Nullable;
 import com.google.gerrit.entities.Change;
 import com.google.gerrit.entities.PatchSet;
 import com.google.gerrit.entities.Project;
@@ -43,6 +44,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.stream.Stream;
 import org.eclipse.jgit.errors.IncorrectObjectTypeException;
 import org.eclipse.jgit.errors.MissingObjectException;
 import org.eclipse.jgit.lib.ObjectId;
@@ -81,6 +83,12 @@ public class RecheckScheduler {
    * a revert, takes its original off the branch; a revert of a revert puts it back.
    */
   record MergedWithWhatItReverts(Subject subject) implements Lookup {}
+
+  /**
+   * The open changes that declare something in the topics a change left and joined, and the
+   * dependents of the change: what lands together with them changed.
+   */
+  record TopicEdited(Subject subject, ImmutableSet<String> topics) implements Lookup {}
 
   /** The dependents of a deleted change, once the index no longer has it. */
   record Deleted(Subject subject) implements Lookup {}
@@ -156,6 +164,16 @@ public class RecheckScheduler {
     return lookups.submit(new MergedWithWhatItReverts(subject));
   }
 
+  /** Re-checks what a change's new topic can change: see {@link TopicEdited}. */
+  public CompletableFuture<Integer> topicEdited(
+      Subject subject, @Nullable String oldTopic, @Nullable String newTopic) {
+    ImmutableSet<String> topics =
+        Stream.of(oldTopic, newTopic)
+            .filter(t -> t != null && !t.isEmpty())
+            .collect(ImmutableSet.toImmutableSet());
+    return lookups.submit(new TopicEdited(subject, topics));
+  }
+
   /** Re-checks the open changes that depend on a change being deleted. */
   public CompletableFuture<Integer> deleted(Subject subject) {
     return lookups.submit(new Deleted(subject));
@@ -187,6 +205,12 @@ public class RecheckScheduler {
           case IfDependenciesChanged c -> subjectIfChanged(c);
           case ArrivedOnBranch a -> arrived(a);
           case MergedWithWhatItReverts m -> finder.withWhatTheyRevert(List.of(m.subject()));
+          case TopicEdited t -> {
+            for (ChangeData cd : finder.openInTopics(t.topics())) {
+              evaluations.submit(cd.project(), cd.getId());
+            }
+            yield List.of(t.subject());
+          }
           case Deleted d -> {
             if (finder.stillIndexed(d.subject())) {
               // The event fires before the deletion is committed; try again once it is.

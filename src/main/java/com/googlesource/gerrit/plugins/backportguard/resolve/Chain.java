@@ -81,7 +81,16 @@ public record Chain(
         || !tooWide.isEmpty()
         || !overBudget.isEmpty()
         || needs.entrySet().stream()
-            .anyMatch(e -> !e.getKey().equals(root) && !e.getValue().isEmpty());
+            .anyMatch(
+                e ->
+                    !e.getKey().equals(root)
+                        && e.getValue().stream().anyMatch(n -> !landsTogether(n)));
+  }
+
+  /** Prerequisites that land together with the change need not be listed as landing first. */
+  private boolean landsTogether(Node node) {
+    PrerequisiteStatus s = statuses.get(node);
+    return s != null && s.state().landsTogether();
   }
 
   /** The changes in the chain that declare they need this one. */

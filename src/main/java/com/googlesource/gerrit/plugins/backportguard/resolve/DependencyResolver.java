@@ -23,6 +23,7 @@ import com.google.common.flogger.FluentLogger;
 import com.google.gerrit.entities.Account;
 import com.google.gerrit.entities.Project;
 import com.google.gerrit.extensions.api.GerritApi;
+import com.google.gerrit.extensions.api.changes.SubmittedTogetherOption;
 import com.google.gerrit.extensions.client.ChangeStatus;
 import com.google.gerrit.extensions.client.ListChangesOption;
 import com.google.gerrit.extensions.common.ChangeInfo;
@@ -35,6 +36,7 @@ import com.googlesource.gerrit.plugins.backportguard.parse.DependencyRef;
 import com.googlesource.gerrit.plugins.backportguard.resolve.Chain.Node;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -135,7 +137,94 @@ public class DependencyResolver {
             change, visibilityFactory.create(change, owner, uploaders), new CheckBudget(bounds));
     ImmutableList<DependencyResult> results = new Lookup(check).resolve(dependencies);
     Chain chain = followChain(check, results, maxChainDepth, maxDependencies);
+    ImmutableSet<Node> blocked = LandingTogether.blocked(chain);
+    if (!blocked.isEmpty()) {
+      // Landing together does not bring what such a prerequisite needs: it blocks as an open one.
+      chain = LandingTogether.demote(chain, blocked);
+      results = reopen(results, blocked);
+    }
     return new Resolution(results, chain, check.budget().queries());
+  }
+
+  private static ImmutableList<DependencyResult> reopen(
+      ImmutableList<DependencyResult> results, ImmutableSet<Node> blocked) {
+    return results.stream()
+        .map(
+            r ->
+                new DependencyResult(
+                    r.dependency(),
+                    r.prerequisites().stream()
+                        .map(
+                            s ->
+                                s.project().isPresent()
+                                        && s.changeId().isPresent()
+                                        && blocked.contains(
+                                            new Node(s.project().get(), s.changeId().get()))
+                                    ? LandingTogether.reopen(s)
+                                    : s)
+                        .collect(toImmutableList())))
+        .collect(toImmutableList());
+  }
+
+  /**
+   * The changes Gerrit would submit together with the checked change, by number, each with why:
+   * asked once per check, of Gerrit's own computation (open ancestors of the current patch set, and
+   * the whole topic where {@code change.submitWholeTopic} is set), as the owner sees them.
+   */
+  private ImmutableMap<Integer, PrerequisiteState> submittedTogether(Check check)
+      throws RestApiException, IOException {
+    CheckedChange self = check.self();
+    try {
+      check.budget().countQuery();
+    } catch (BoundReachedException e) {
+      // Not asked: nothing counts as landing together, the safe side.
+      return ImmutableMap.of();
+    }
+    List<ChangeInfo> together =
+        gApi.changes()
+            .id(self.project().get(), self.number())
+            .submittedTogether(
+                EnumSet.of(ListChangesOption.CURRENT_REVISION),
+                EnumSet.noneOf(SubmittedTogetherOption.class))
+            .changes;
+    if (together == null || together.isEmpty()) {
+      return ImmutableMap.of();
+    }
+    Optional<ChangeInfo> selfInfo =
+        together.stream().filter(c -> c._number == self.number()).findFirst();
+    Optional<String> head = selfInfo.map(c -> c.currentRevision);
+    Optional<String> topic = selfInfo.map(c -> c.topic).filter(t -> !t.isEmpty());
+    ImmutableMap.Builder<Integer, PrerequisiteState> out = ImmutableMap.builder();
+    try (Repository repo = repoManager.openRepository(self.project());
+        ObjectReader reader = check.budget().reader(repo);
+        RevWalk rw = new RevWalk(reader)) {
+      RevCommit tip = head.isPresent() ? rw.parseCommit(ObjectId.fromString(head.get())) : null;
+      for (ChangeInfo c : together) {
+        if (c._number == self.number()) {
+          continue;
+        }
+        boolean ancestor = false;
+        if (tip != null && c.project.equals(self.project().get()) && c.currentRevision != null) {
+          try {
+            ancestor = rw.isMergedInto(rw.parseCommit(ObjectId.fromString(c.currentRevision)), tip);
+          } catch (MissingObjectException e) {
+            ancestor = false;
+          } finally {
+            rw.reset();
+          }
+        }
+        if (ancestor) {
+          out.put(c._number, PrerequisiteState.LANDS_AS_ANCESTOR);
+        } else if (topic.isPresent() && topic.get().equals(c.topic)) {
+          out.put(c._number, PrerequisiteState.LANDS_WITH_TOPIC);
+        }
+        // Otherwise brought in some other way (an ancestor of a topic member, or under an outdated
+        // patch set, which Gerrit then refuses to submit): it does not count, the safe side.
+      }
+    } catch (BoundReachedException e) {
+      return ImmutableMap.of();
+    }
+    return out.buildKeepingLast();
   }
 
   /**
@@ -207,7 +296,7 @@ public class DependencyResolver {
     if (s.state() == PrerequisiteState.SELF_REFERENCE) {
       // Names the change being checked: the path back to it is a cycle.
       graph.addNeed(from, graph.root(), s);
-    } else if (!s.state().satisfied()
+    } else if ((!s.state().satisfied() || s.state().landsTogether())
         && !s.state().unknown()
         && s.project().isPresent()
         && s.changeId().isPresent()) {
@@ -261,8 +350,45 @@ public class DependencyResolver {
     return out;
   }
 
-  /** What one check shares across its levels: the change, who may read what, and the budget. */
-  private record Check(CheckedChange self, Visibility visibility, CheckBudget budget) {}
+  /**
+   * What one check shares across its levels: the change, who may read what, the budget, and what
+   * lands together with the change (asked at most once, when an open prerequisite on the branch
+   * first turns up).
+   */
+  private final class Check {
+    private final CheckedChange self;
+    private final Visibility visibility;
+    private final CheckBudget budget;
+    private ImmutableMap<Integer, PrerequisiteState> together;
+
+    Check(CheckedChange self, Visibility visibility, CheckBudget budget) {
+      this.self = self;
+      this.visibility = visibility;
+      this.budget = budget;
+    }
+
+    CheckedChange self() {
+      return self;
+    }
+
+    Visibility visibility() {
+      return visibility;
+    }
+
+    CheckBudget budget() {
+      return budget;
+    }
+
+    PrerequisiteStatus landing(PrerequisiteStatus s) throws RestApiException, IOException {
+      if (s.state() != PrerequisiteState.OPEN_ON_BRANCH) {
+        return s;
+      }
+      if (together == null) {
+        together = submittedTogether(this);
+      }
+      return LandingTogether.apply(s, together);
+    }
+  }
 
   /**
    * A prerequisite to classify: either settled already (not found, ambiguous, the change itself) or
@@ -294,6 +420,7 @@ public class DependencyResolver {
 
   /** One level's lookups, batched so that the number of queries does not grow. */
   private class Lookup {
+    private final Check check;
     private final CheckedChange self;
     private final Visibility visibility;
     private final CheckBudget budget;
@@ -321,6 +448,7 @@ public class DependencyResolver {
     private List<ChangeInfo> firstResults = List.of();
 
     Lookup(Check check) {
+      this.check = check;
       this.self = check.self();
       this.visibility = check.visibility();
       this.budget = check.budget();
@@ -362,10 +490,11 @@ public class DependencyResolver {
       walkBranches(targets.stream().flatMap(List::stream).toList());
       ImmutableList.Builder<DependencyResult> results = ImmutableList.builder();
       for (int i = 0; i < dependencies.size(); i++) {
-        results.add(
-            new DependencyResult(
-                dependencies.get(i),
-                targets.get(i).stream().map(Target::status).collect(toImmutableList())));
+        ImmutableList.Builder<PrerequisiteStatus> statuses = ImmutableList.builder();
+        for (Target t : targets.get(i)) {
+          statuses.add(check.landing(t.status()));
+        }
+        results.add(new DependencyResult(dependencies.get(i), statuses.build()));
       }
       return results.build();
     }

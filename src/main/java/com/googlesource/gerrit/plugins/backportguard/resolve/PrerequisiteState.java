@@ -28,6 +28,16 @@ public enum PrerequisiteState {
   REVERTED_ON_BRANCH(false),
   /** The backport exists on the target branch but is still open. */
   OPEN_ON_BRANCH(false),
+  /**
+   * Open on the target branch, and an ancestor of the checked patch set: Gerrit submits it together
+   * with the change, in the same submission.
+   */
+  LANDS_AS_ANCESTOR(true),
+  /**
+   * Open on the target branch, in the change's topic, on a site that submits whole topics: Gerrit
+   * submits it together with the change.
+   */
+  LANDS_WITH_TOPIC(true),
   /** Changes with the Change-Id on the target branch were all abandoned. */
   ABANDONED_ON_BRANCH(false),
   /** Merged on another branch, never cherry-picked onto the target branch. */
@@ -59,6 +69,11 @@ public enum PrerequisiteState {
 
   public boolean satisfied() {
     return satisfied;
+  }
+
+  /** True when the prerequisite is open but lands in the same submission as the change. */
+  public boolean landsTogether() {
+    return this == LANDS_AS_ANCESTOR || this == LANDS_WITH_TOPIC;
   }
 
   /** True for the states in which the plugin could not tell what the author meant. */

@@ -270,11 +270,25 @@ public final class VerdictComment {
               .flatMap(r -> r.prerequisites().stream())
               .filter(PrerequisiteStatus::noSuchBranch)
               .count();
+      long together =
+          verdict.results().stream()
+              .flatMap(r -> r.prerequisites().stream())
+              .filter(s -> s.state().landsTogether())
+              .count();
       lead =
           checked == 1
               ? "the prerequisite is merged on " + branch + "."
               : "all " + checked + " prerequisites are merged on " + branch + ".";
-      if (elsewhere > 0) {
+      if (together > 0) {
+        // Not merged yet: the submission of this change merges them.
+        lead =
+            checked == 1
+                ? "the prerequisite lands on " + branch + " together with this change."
+                : String.format(
+                    "all %d prerequisites are merged on %s or land together with this change"
+                        + " (%d of them).",
+                    checked, branch, together);
+      } else if (elsewhere > 0) {
         // Merged, but not on this branch: its project has none. Say so up front.
         lead =
             checked == 1
@@ -337,6 +351,19 @@ public final class VerdictComment {
               .append(".\n  Action: get ")
               .append(change)
               .append(" merged first");
+      case LANDS_AS_ANCESTOR ->
+          out.append("the backport ")
+              .append(change)
+              .append(" is open on ")
+              .append(branch)
+              .append(" and lands together with this change: it is an ancestor of this patch set");
+      case LANDS_WITH_TOPIC ->
+          out.append("the backport ")
+              .append(change)
+              .append(" is open on ")
+              .append(branch)
+              .append(" and lands together with this change: it is in the same topic, which this")
+              .append(" site submits whole");
       case ABANDONED_ON_BRANCH -> {
         out.append("the backport ")
             .append(change)
@@ -528,6 +555,7 @@ public final class VerdictComment {
     String on = status.change().map(Candidate::branch).orElse("");
     return switch (status.state()) {
       case OPEN_ON_BRANCH -> "open on " + branch;
+      case LANDS_AS_ANCESTOR, LANDS_WITH_TOPIC -> "lands together with this change";
       case ABANDONED_ON_BRANCH -> "abandoned on " + branch;
       case REVERTED_ON_BRANCH -> "reverted on " + branch;
       case NOT_BACKPORTED -> "merged on " + on + ", not cherry-picked onto " + branch;
