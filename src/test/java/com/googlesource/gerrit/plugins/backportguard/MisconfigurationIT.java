@@ -20,16 +20,9 @@ import com.google.common.collect.ImmutableMap;
 import com.google.gerrit.acceptance.config.GerritConfig;
 import com.google.gerrit.extensions.common.ChangeInfo;
 import com.google.gerrit.extensions.common.LabelDefinitionInput;
+import com.googlesource.gerrit.plugins.backportguard.evaluate.LogCapture;
 import com.googlesource.gerrit.plugins.backportguard.evaluate.MisconfigurationLog;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
-import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
-import java.util.logging.SimpleFormatter;
-import org.apache.log4j.AppenderSkeleton;
-import org.apache.log4j.spi.LoggingEvent;
 import org.junit.After;
 import org.junit.Before;
 import org.junit.Test;
@@ -39,57 +32,24 @@ import org.junit.Test;
  * the log that names the setting to fix, not repeated for the next change.
  */
 public class MisconfigurationIT extends BackportGuardTestBase {
-  private final List<String> errors = new CopyOnWriteArrayList<>();
-  private final Handler handler =
-      new Handler() {
-        @Override
-        public void publish(LogRecord record) {
-          if (record.getLevel().intValue() >= Level.SEVERE.intValue()) {
-            errors.add(new SimpleFormatter().formatMessage(record));
-          }
-        }
-
-        @Override
-        public void flush() {}
-
-        @Override
-        public void close() {}
-      };
-
-  private final AppenderSkeleton appender =
-      new AppenderSkeleton() {
-        @Override
-        protected void append(LoggingEvent event) {
-          if (event.getLevel().isGreaterOrEqual(org.apache.log4j.Level.ERROR)) {
-            errors.add(event.getRenderedMessage());
-          }
-        }
-
-        @Override
-        public void close() {}
-
-        @Override
-        public boolean requiresLayout() {
-          return false;
-        }
-      };
-
-  // Flogger picks its backend once per JVM: log4j (as in the daemon) or java.util.logging (as the
-  // acceptance framework asks), depending on which test touched it first. Listen to both.
-  private final Logger julLogger = Logger.getLogger(MisconfigurationLog.class.getName());
-  private final org.apache.log4j.Logger log4jLogger =
-      org.apache.log4j.Logger.getLogger(MisconfigurationLog.class.getName());
+  private LogCapture log;
 
   @Before
   public void captureErrors() {
-    julLogger.addHandler(handler);
-    log4jLogger.addAppender(appender);
+    log = new LogCapture(MisconfigurationLog.class);
   }
 
   @After
   public void stopCapturing() {
-    julLogger.removeHandler(handler);
-    log4jLogger.removeAppender(appender);
+    log.close();
+  }
+
+  /** The ERROR lines logged so far, without their level. */
+  private List<String> errors() {
+    return log.lines().stream()
+        .filter(l -> l.startsWith("SEVERE "))
+        .map(l -> l.substring("SEVERE ".length()))
+        .toList();
   }
 
   /** Two backports, so that a repeated log line would show. */
@@ -104,6 +64,7 @@ public class MisconfigurationIT extends BackportGuardTestBase {
       assertThat(detail(c).messages.stream().filter(m -> "backport-guard".equals(tagOwner(m.tag))))
           .isEmpty();
     }
+    List<String> errors = errors();
     assertThat(errors).hasSize(1);
     for (String fragment : expectedFragments) {
       assertThat(errors.get(0)).contains(fragment);
