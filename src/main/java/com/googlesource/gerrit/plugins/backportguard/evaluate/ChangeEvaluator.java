@@ -191,7 +191,7 @@ public class ChangeEvaluator {
     if (!applies || declared.isEmpty()) {
       // Nothing to check. Say so only where the plugin spoke before, to take back its verdict.
       bot = serviceAccount(project, false);
-      if (bot.isEmpty() || !spokeBefore(notes, bot.get())) {
+      if (bot.isEmpty() || !Posting.answersNothingToCheck(poster.spokeBefore(notes, bot.get()))) {
         return EvaluationReport.skipped(
             project, changeId, applies ? "declares no dependency" : "not a backport");
       }
@@ -310,11 +310,6 @@ public class ChangeEvaluator {
       return Optional.empty();
     }
     return account;
-  }
-
-  private static boolean spokeBefore(ChangeNotes notes, Account.Id bot) {
-    return notes.getChangeMessages().stream()
-        .anyMatch(m -> VotePoster.TAG.equals(m.getTag()) && bot.equals(m.getAuthor()));
   }
 
   private static String commitMessage(Repository repo, PatchSet patchSet) throws IOException {
