@@ -21,6 +21,7 @@ import com.google.gerrit.entities.Account;
 import com.google.gerrit.entities.Change;
 import com.google.gerrit.entities.PatchSet;
 import com.google.gerrit.entities.Project;
+import com.google.gerrit.extensions.annotations.PluginName;
 import com.google.gerrit.extensions.restapi.RestApiException;
 import com.google.gerrit.server.git.GitRepositoryManager;
 import com.google.gerrit.server.notedb.ChangeNotes;
@@ -77,7 +78,7 @@ public class ChangeEvaluator {
   /** Names the key only: the comment's readers may not be allowed to read project.config. */
   static final String MISCONFIGURED =
       VerdictComment.HEADER
-          + "not checked: the project's backport-guard settings are invalid, so the earlier vote"
+          + "not checked: the project's %s settings are invalid, so the earlier vote"
           + " is withdrawn until a project owner fixes [plugin \"%s\"] %s in project.config (a"
           + " push of refs/meta/config and the server's error_log say what is wrong).";
 
@@ -92,6 +93,7 @@ public class ChangeEvaluator {
   private final VotePoster poster;
   private final DependencyFooterParser parser;
   private final VerdictComment comment;
+  private final String pluginName;
 
   @Inject
   ChangeEvaluator(
@@ -105,7 +107,8 @@ public class ChangeEvaluator {
       DependencyResolver resolver,
       VotePoster poster,
       DependencyFooterParser parser,
-      CommentLimit commentLimit) {
+      CommentLimit commentLimit,
+      @PluginName String pluginName) {
     this.serverSettings = serverSettings;
     this.projectSettings = projectSettings;
     this.misconfiguration = misconfiguration;
@@ -116,9 +119,12 @@ public class ChangeEvaluator {
     this.resolver = resolver;
     this.poster = poster;
     this.parser = parser;
+    this.pluginName = pluginName;
     String base =
         serverSettings.canonicalWebUrl().map(u -> u.endsWith("/") ? u : u + "/").orElse("/");
-    this.comment = new VerdictComment((p, n) -> base + "c/" + p + "/+/" + n, commentLimit.budget());
+    this.comment =
+        new VerdictComment(
+            (p, n) -> base + "c/" + p + "/+/" + n, commentLimit.budget(), pluginName);
   }
 
   /** Evaluates the current patch set of the change. */
@@ -142,15 +148,12 @@ public class ChangeEvaluator {
       return poster.withdraw(
           project,
           changeId,
-          String.format(MISCONFIGURED, projectSettings.pluginName(), e.key()),
+          String.format(MISCONFIGURED, pluginName, pluginName, e.key()),
           "invalid project settings");
     }
     if (!settings.enabled()) {
       return poster.withdraw(
-          project,
-          changeId,
-          String.format(DISABLED, projectSettings.pluginName()),
-          "disabled for the project");
+          project, changeId, String.format(DISABLED, pluginName), "disabled for the project");
     }
     ChangeNotes notes;
     try {
