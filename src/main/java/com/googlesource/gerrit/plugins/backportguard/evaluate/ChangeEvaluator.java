@@ -22,7 +22,9 @@ import com.google.gerrit.entities.Change;
 import com.google.gerrit.entities.PatchSet;
 import com.google.gerrit.entities.Project;
 import com.google.gerrit.extensions.annotations.PluginName;
+import com.google.gerrit.extensions.registration.DynamicItem;
 import com.google.gerrit.extensions.restapi.RestApiException;
+import com.google.gerrit.server.config.UrlFormatter;
 import com.google.gerrit.server.git.GitRepositoryManager;
 import com.google.gerrit.server.notedb.ChangeNotes;
 import com.google.gerrit.server.permissions.PermissionBackendException;
@@ -108,6 +110,7 @@ public class ChangeEvaluator {
       VotePoster poster,
       DependencyFooterParser parser,
       CommentLimit commentLimit,
+      DynamicItem<UrlFormatter> urlFormatter,
       @PluginName String pluginName) {
     this.serverSettings = serverSettings;
     this.projectSettings = projectSettings;
@@ -120,11 +123,16 @@ public class ChangeEvaluator {
     this.poster = poster;
     this.parser = parser;
     this.pluginName = pluginName;
-    String base =
-        serverSettings.canonicalWebUrl().map(u -> u.endsWith("/") ? u : u + "/").orElse("/");
     this.comment =
         new VerdictComment(
-            (p, n) -> base + "c/" + p + "/+/" + n, commentLimit.budget(), pluginName);
+            (p, n) ->
+                urlFormatter
+                    .get()
+                    .getChangeViewUrl(Project.nameKey(p), Change.id(n))
+                    // Without gerrit.canonicalWebUrl, a link relative to the server's root.
+                    .orElse("/c/" + p + "/+/" + n),
+            commentLimit.budget(),
+            pluginName);
   }
 
   /** Evaluates the current patch set of the change. */
