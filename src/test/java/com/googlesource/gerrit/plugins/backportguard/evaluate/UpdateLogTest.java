@@ -41,11 +41,22 @@ class UpdateLogTest {
   private final AtomicLong now = new AtomicLong(Duration.ofDays(20000).toMillis());
 
   private UpdateLog log() {
-    return new UpdateLog(dir, Duration.ofMinutes(15), now::get);
+    return new UpdateLog("backport-guard", dir, Duration.ofMinutes(15), now::get);
   }
 
   private static ChangeUpdated change(int n) {
     return new ChangeUpdated(DEMO, Change.id(n));
+  }
+
+  @Test
+  void theWriterThreadIsNamedAfterThePlugin() {
+    UpdateLog log = new UpdateLog("guard-renamed", dir, Duration.ofMinutes(15), now::get);
+    try {
+      assertThat(Thread.getAllStackTraces().keySet().stream().map(Thread::getName))
+          .contains("guard-renamed update log writer");
+    } finally {
+      log.stop();
+    }
   }
 
   @Test
@@ -162,6 +173,7 @@ class UpdateLogTest {
     // The writer hangs (a slow disk) on its first batch; Gerrit's threads go on recording.
     UpdateLog log =
         new UpdateLog(
+            "backport-guard",
             dir,
             Duration.ofMinutes(15),
             () -> {
