@@ -64,7 +64,13 @@ public class EvaluationQueue {
           Duration.ofSeconds(16));
 
   /** One change. */
-  record Key(Project.NameKey project, Change.Id change) {}
+  record Key(Project.NameKey project, Change.Id change) {
+    /** What {@code gerrit show-queue} lists for the change's evaluation. */
+    @Override
+    public String toString() {
+      return "check change " + change.get() + " in project " + project.get();
+    }
+  }
 
   /** A key as one line: the change number, a space, the project name. */
   static final PendingWork.Codec<Key> CODEC =
