@@ -234,6 +234,7 @@ public class ChangeEvaluator {
           throw e; // The queue tries again.
         }
         // Trying again would meet it again: fail closed rather than leave the change unguarded.
+        // Not rate-limited: the comment sends the change's readers to an admin and this line.
         logger.atSevere().withCause(e).log(
             "Cannot check the dependencies of change %d in project %s; voting %d",
             changeId.get(), project.get(), settings.failVote());
