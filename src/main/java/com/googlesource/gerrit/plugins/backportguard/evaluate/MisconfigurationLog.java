@@ -46,9 +46,9 @@ public class MisconfigurationLog {
   private final String pluginName;
 
   /**
-   * Our own quiet period rather than Flogger's {@code atMostEvery(...).per(...)}: that one buckets
-   * keys by hash (one project's problem would hide another's) and cannot be tested without waiting
-   * an hour.
+   * Our own quiet period rather than Flogger's {@code atMostEvery(...).per(...)}: per project, that
+   * one either keeps a state for every key forever or buckets keys by hash (one project's problem
+   * would hide another's), and its clock cannot be set by a test.
    */
   private final Cache<String, Boolean> recentlyLogged;
 

@@ -51,9 +51,9 @@ import java.util.regex.Pattern;
 /**
  * Keeps the plugin's pending work where a crash cannot take it, like the replication plugin keeps
  * its pending pushes: one small file per pending key under the plugin's data directory ({@code
- * $site/data/<plugin>/pending/<queue>/}), written atomically (a temporary file renamed into
- * place) before the work is queued and removed once it is done, so that the next start replays what
- * a killed process left behind. Each run names its files with its own id, so that during a plugin
+ * $site/data/<plugin>/pending/<queue>/}), written atomically (a temporary file renamed into place)
+ * before the work is queued and removed once it is done, so that the next start replays what a
+ * killed process left behind. Each run names its files with its own id, so that during a plugin
  * reload the old instance finishing a run never deletes the file of a key the new one has queued.
  *
  * <p>It also tells whether a previous run of the plugin ended without stopping: each run leaves a

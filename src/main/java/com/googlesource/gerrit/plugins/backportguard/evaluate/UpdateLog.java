@@ -416,11 +416,6 @@ public class UpdateLog implements LifecycleListener {
     }
   }
 
-  /** The entries of {@link #read()}. */
-  public ImmutableList<Entry> recent() {
-    return read().entries();
-  }
-
   /**
    * The updates recorded within the window, each once, oldest first; unreadable lines (the last
    * one, cut by the crash) skipped with a warning.
@@ -555,8 +550,7 @@ public class UpdateLog implements LifecycleListener {
     }
   }
 
-  @VisibleForTesting
-  static String encode(Entry entry) {
+  private static String encode(Entry entry) {
     JsonObject o = new JsonObject();
     switch (entry) {
       case ChangeUpdated c -> {
@@ -571,11 +565,6 @@ public class UpdateLog implements LifecycleListener {
       }
     }
     return o.toString();
-  }
-
-  @VisibleForTesting
-  static Entry decode(String line) {
-    return decode(JsonParser.parseString(line).getAsJsonObject());
   }
 
   private static Entry decode(JsonObject o) {

@@ -170,7 +170,7 @@ class FaultsReviewTest {
     log.record(flood);
 
     try (LogCapture capture = new LogCapture(UpdateLog.class)) {
-      ImmutableList<UpdateLog.Entry> recent = log.recent();
+      ImmutableList<UpdateLog.Entry> recent = log.read().entries();
       assertWithMessage(
               "the crash-time update is replayed, or at least a warning says entries were dropped;"
                   + " warnings: %s",
@@ -214,7 +214,7 @@ class FaultsReviewTest {
     mkfifo(slow);
     cleanups.add(() -> unblockReader(slow));
 
-    CompletableFuture<?> catchUp = onOwnThread(log::recent);
+    CompletableFuture<?> catchUp = onOwnThread(log::read);
     Thread.sleep(500);
     assertThat(catchUp.isDone()).isFalse();
 

@@ -73,7 +73,7 @@ class UpdateLogTest {
     // The writer thread appends; another instance reads the files.
     log.flush();
 
-    assertThat(log().recent()).containsExactly(change(2), push, change(1)).inOrder();
+    assertThat(log().read().entries()).containsExactly(change(2), push, change(1)).inOrder();
   }
 
   @Test
@@ -85,7 +85,7 @@ class UpdateLogTest {
     now.addAndGet(Duration.ofMinutes(16).toMillis());
     log.record(List.of(change(3)));
 
-    assertThat(log.recent()).containsExactly(change(2), change(3)).inOrder();
+    assertThat(log.read().entries()).containsExactly(change(2), change(3)).inOrder();
     // Old files are deleted as new ones start: the log stays small on a busy server.
     now.addAndGet(Duration.ofMinutes(30).toMillis());
     log.record(List.of(change(4)));
@@ -105,7 +105,7 @@ class UpdateLogTest {
       Files.writeString(f, "{\"p\":\"demo\",\"c\":", UTF_8, StandardOpenOption.APPEND);
     }
     try (LogCapture capture = new LogCapture(UpdateLog.class)) {
-      assertThat(log().recent()).containsExactly(change(1));
+      assertThat(log().read().entries()).containsExactly(change(1));
       assertThat(capture.lines()).hasSize(1);
     }
   }
@@ -137,7 +137,7 @@ class UpdateLogTest {
     UpdateLog restarted = log();
     restarted.record(List.of(change(2)));
 
-    assertThat(restarted.recent()).containsExactly(change(1), change(2)).inOrder();
+    assertThat(restarted.read().entries()).containsExactly(change(1), change(2)).inOrder();
   }
 
   @Test

@@ -80,7 +80,7 @@ class VerdictCommentLimitTest {
   }
 
   private static Verdict verdict(List<DependencyResult> results, List<UnreadableLine> unreadable) {
-    return new Verdict(
+    return Verdicts.of(
         "demo", B, ImmutableList.copyOf(results), ImmutableList.copyOf(unreadable), true);
   }
 

@@ -53,7 +53,7 @@ class VerdictCommentTest {
   }
 
   private static Verdict verdict(boolean blockOnUnknown, DependencyResult... results) {
-    return new Verdict(
+    return Verdicts.of(
         "demo", B, ImmutableList.copyOf(results), ImmutableList.of(), blockOnUnknown);
   }
 
@@ -129,7 +129,7 @@ class VerdictCommentTest {
                 new DependencyRef.External("https://gitlab.example/x/-/merge_requests/1")),
             ImmutableList.of());
     Verdict v =
-        new Verdict(
+        Verdicts.of(
             "demo",
             B,
             ImmutableList.of(external),
@@ -161,7 +161,7 @@ class VerdictCommentTest {
   @Test
   void unreadableLinesAloneLeadTheSummaryWhenTheyBlock() {
     Verdict v =
-        new Verdict(
+        Verdicts.of(
             "demo",
             B,
             ImmutableList.of(),

@@ -170,7 +170,7 @@ final class WordingCases {
               new DeclaredDependency(line, new DependencyRef.ChangeId(e.getKey())),
               ImmutableList.of(e.getValue())));
     }
-    return new Verdict("demo", B, results.build(), ImmutableList.of(), blockOnUnknown);
+    return Verdicts.of("demo", B, results.build(), ImmutableList.of(), blockOnUnknown);
   }
 
   /**
