@@ -55,7 +55,8 @@ import java.util.concurrent.locks.Lock;
 /**
  * Brings the plugin's vote and comment on a change in line with an outcome, saying nothing that is
  * already said: the comment is posted only when it differs from the plugin's last one, the vote
- * only when it differs from the plugin's current vote on the current patch set.
+ * only when it differs from the plugin's current vote on the current patch set. What to post is
+ * decided by {@link Posting}; this class reads the change and posts.
  *
  * <p>Everything it needs to decide is read from the change notes the evaluation loaded already, not
  * from a formatted change: re-checking a hundred dependents must cost little more than the reviews
