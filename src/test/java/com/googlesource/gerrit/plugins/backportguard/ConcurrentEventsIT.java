@@ -18,13 +18,23 @@ import static com.google.common.truth.Truth.assertThat;
 
 import com.google.gerrit.entities.Change;
 import com.google.gerrit.extensions.common.ChangeInfo;
+import com.google.gerrit.server.git.WorkQueue;
+import com.google.inject.Inject;
+import com.google.inject.Key;
+import com.googlesource.gerrit.plugins.backportguard.evaluate.EvaluationExecutor;
 import com.googlesource.gerrit.plugins.backportguard.evaluate.EvaluationReport;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.junit.Test;
 
@@ -33,6 +43,7 @@ import org.junit.Test;
  * vote and comment left on the change match its newest patch set.
  */
 public class ConcurrentEventsIT extends BackportGuardTestBase {
+  @Inject private WorkQueue workQueue;
 
   @Test
   public void rapidPatchSetsEndWithTheVerdictOfTheNewestOne() throws Exception {
@@ -109,16 +120,88 @@ public class ConcurrentEventsIT extends BackportGuardTestBase {
     int messages = detail(backport).messages.size();
 
     List<CompletableFuture<EvaluationReport>> answers = new ArrayList<>();
-    for (int i = 0; i < 1000; i++) {
-      answers.add(queue().submit(project, Change.id(backport._number)));
-      // One change is never queued more than once, however many events arrive.
-      assertThat(queue().size()).isAtMost(1);
+    CountDownLatch release = holdQueue();
+    try {
+      for (int i = 0; i < 1000; i++) {
+        answers.add(queue().submit(project, Change.id(backport._number)));
+      }
+      // One evaluation waits on the executor, however many events arrive, and all share it.
+      assertThat(queuedFor(backport)).hasSize(1);
+      assertThat(distinct(answers)).isEqualTo(1);
+    } finally {
+      release.countDown();
     }
+    Set<EvaluationReport> runs = Collections.newSetFromMap(new IdentityHashMap<>());
     for (CompletableFuture<EvaluationReport> a : answers) {
-      assertThat(a.get(60, TimeUnit.SECONDS).result()).isEqualTo(EvaluationReport.Result.UNCHANGED);
+      EvaluationReport report = a.get(60, TimeUnit.SECONDS);
+      assertThat(report.result()).isEqualTo(EvaluationReport.Result.UNCHANGED);
+      runs.add(report);
     }
+    // Each evaluation returns its own report: one was executed for the thousand callers.
+    assertThat(runs).hasSize(1);
     awaitEvaluations();
     assertThat(detail(backport).messages).hasSize(messages);
+  }
+
+  @Test
+  public void showQueueSaysWhichChangeAQueuedCheckIsFor() throws Exception {
+    ChangeInfo prerequisite = prerequisiteMergedAfterCut();
+    ChangeInfo backport = backport(prerequisite.changeId);
+
+    CountDownLatch release = holdQueue();
+    try {
+      queue().submit(project, Change.id(backport._number));
+
+      // What show-queue prints for a task: its toString, in the plugin's queue.
+      assertThat(
+              workQueue.getTasks().stream()
+                  .filter(t -> t.getQueueName().equals("backport-guard"))
+                  .map(Object::toString))
+          .contains("check change " + backport._number + " in project " + project.get());
+    } finally {
+      release.countDown();
+    }
+    awaitEvaluations();
+  }
+
+  /** The evaluations of the change waiting on the plugin's executor, as show-queue names them. */
+  private List<Runnable> queuedFor(ChangeInfo c) {
+    String name = "check change " + c._number + " in project " + project.get();
+    return executor().getQueue().stream().filter(t -> t.toString().equals(name)).toList();
+  }
+
+  private ScheduledThreadPoolExecutor executor() {
+    return (ScheduledThreadPoolExecutor)
+        plugin
+            .getSysInjector()
+            .getInstance(Key.get(ScheduledExecutorService.class, EvaluationExecutor.class));
+  }
+
+  /** Takes every thread of the plugin's executor until the latch is released. */
+  private CountDownLatch holdQueue() throws Exception {
+    int threads = executor().getCorePoolSize();
+    CountDownLatch release = new CountDownLatch(1);
+    CountDownLatch started = new CountDownLatch(threads);
+    for (int i = 0; i < threads; i++) {
+      executor()
+          .execute(
+              () -> {
+                started.countDown();
+                try {
+                  release.await();
+                } catch (InterruptedException e) {
+                  Thread.currentThread().interrupt();
+                }
+              });
+    }
+    assertThat(started.await(60, TimeUnit.SECONDS)).isTrue();
+    return release;
+  }
+
+  private static int distinct(List<? extends CompletableFuture<?>> futures) {
+    Set<CompletableFuture<?>> out = Collections.newSetFromMap(new IdentityHashMap<>());
+    out.addAll(futures);
+    return out.size();
   }
 
   /** A comment without Gerrit's "Patch Set N:" prefix and vote summary. */

@@ -21,7 +21,10 @@ import com.google.gerrit.entities.Account;
 import com.google.gerrit.entities.Change;
 import com.google.gerrit.entities.PatchSet;
 import com.google.gerrit.entities.Project;
+import com.google.gerrit.extensions.annotations.PluginName;
+import com.google.gerrit.extensions.registration.DynamicItem;
 import com.google.gerrit.extensions.restapi.RestApiException;
+import com.google.gerrit.server.config.UrlFormatter;
 import com.google.gerrit.server.git.GitRepositoryManager;
 import com.google.gerrit.server.notedb.ChangeNotes;
 import com.google.gerrit.server.permissions.PermissionBackendException;
@@ -77,7 +80,7 @@ public class ChangeEvaluator {
   /** Names the key only: the comment's readers may not be allowed to read project.config. */
   static final String MISCONFIGURED =
       VerdictComment.HEADER
-          + "not checked: the project's backport-guard settings are invalid, so the earlier vote"
+          + "not checked: the project's %s settings are invalid, so the earlier vote"
           + " is withdrawn until a project owner fixes [plugin \"%s\"] %s in project.config (a"
           + " push of refs/meta/config and the server's error_log say what is wrong).";
 
@@ -92,6 +95,7 @@ public class ChangeEvaluator {
   private final VotePoster poster;
   private final DependencyFooterParser parser;
   private final VerdictComment comment;
+  private final String pluginName;
 
   @Inject
   ChangeEvaluator(
@@ -105,7 +109,9 @@ public class ChangeEvaluator {
       DependencyResolver resolver,
       VotePoster poster,
       DependencyFooterParser parser,
-      CommentLimit commentLimit) {
+      CommentLimit commentLimit,
+      DynamicItem<UrlFormatter> urlFormatter,
+      @PluginName String pluginName) {
     this.serverSettings = serverSettings;
     this.projectSettings = projectSettings;
     this.misconfiguration = misconfiguration;
@@ -116,9 +122,17 @@ public class ChangeEvaluator {
     this.resolver = resolver;
     this.poster = poster;
     this.parser = parser;
-    String base =
-        serverSettings.canonicalWebUrl().map(u -> u.endsWith("/") ? u : u + "/").orElse("/");
-    this.comment = new VerdictComment((p, n) -> base + "c/" + p + "/+/" + n, commentLimit.budget());
+    this.pluginName = pluginName;
+    this.comment =
+        new VerdictComment(
+            (p, n) ->
+                urlFormatter
+                    .get()
+                    .getChangeViewUrl(Project.nameKey(p), Change.id(n))
+                    // Without gerrit.canonicalWebUrl, a link relative to the server's root.
+                    .orElse("/c/" + p + "/+/" + n),
+            commentLimit.budget(),
+            pluginName);
   }
 
   /** Evaluates the current patch set of the change. */
@@ -142,15 +156,12 @@ public class ChangeEvaluator {
       return poster.withdraw(
           project,
           changeId,
-          String.format(MISCONFIGURED, projectSettings.pluginName(), e.key()),
+          String.format(MISCONFIGURED, pluginName, pluginName, e.key()),
           "invalid project settings");
     }
     if (!settings.enabled()) {
       return poster.withdraw(
-          project,
-          changeId,
-          String.format(DISABLED, projectSettings.pluginName()),
-          "disabled for the project");
+          project, changeId, String.format(DISABLED, pluginName), "disabled for the project");
     }
     ChangeNotes notes;
     try {
@@ -191,7 +202,7 @@ public class ChangeEvaluator {
     if (!applies || declared.isEmpty()) {
       // Nothing to check. Say so only where the plugin spoke before, to take back its verdict.
       bot = serviceAccount(project, false);
-      if (bot.isEmpty() || !spokeBefore(notes, bot.get())) {
+      if (bot.isEmpty() || !Posting.answersNothingToCheck(poster.spokeBefore(notes, bot.get()))) {
         return EvaluationReport.skipped(
             project, changeId, applies ? "declares no dependency" : "not a backport");
       }
@@ -223,6 +234,7 @@ public class ChangeEvaluator {
           throw e; // The queue tries again.
         }
         // Trying again would meet it again: fail closed rather than leave the change unguarded.
+        // Not rate-limited: the comment sends the change's readers to an admin and this line.
         logger.atSevere().withCause(e).log(
             "Cannot check the dependencies of change %d in project %s; voting %d",
             changeId.get(), project.get(), settings.failVote());
@@ -310,11 +322,6 @@ public class ChangeEvaluator {
       return Optional.empty();
     }
     return account;
-  }
-
-  private static boolean spokeBefore(ChangeNotes notes, Account.Id bot) {
-    return notes.getChangeMessages().stream()
-        .anyMatch(m -> VotePoster.TAG.equals(m.getTag()) && bot.equals(m.getAuthor()));
   }
 
   private static String commitMessage(Repository repo, PatchSet patchSet) throws IOException {

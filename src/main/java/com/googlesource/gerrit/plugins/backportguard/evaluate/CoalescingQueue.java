@@ -32,7 +32,9 @@ import java.util.function.Predicate;
  * afterwards, so the last run always starts after the last submission. The queue holds at most one
  * entry per key, however many submissions arrive. A run that fails transiently is retried after
  * each delay of the backoff in turn; one that fails for good completes its callers' futures
- * exceptionally and goes to the failure handler.
+ * exceptionally and goes to the failure handler. (Retried here rather than with Gerrit's
+ * RetryHelper, which sleeps on the calling thread: a backoff would hold one of the queue's few
+ * threads, and submissions meanwhile could not coalesce into the retry.)
  *
  * <p>With a journal, a key is recorded before its run is scheduled and forgotten once the key
  * leaves the queue (its last run succeeded or failed for good), so the journal holds every key
@@ -149,9 +151,9 @@ public final class CoalescingQueue<K, R> {
   private void schedule(K key, Duration delay) {
     try {
       if (delay.isZero()) {
-        executor.execute(() -> run(key));
+        executor.execute(new Run(key));
       } else {
-        executor.schedule(() -> run(key), delay.toMillis(), TimeUnit.MILLISECONDS);
+        executor.schedule(new Run(key), delay.toMillis(), TimeUnit.MILLISECONDS);
       }
     } catch (RejectedExecutionException e) {
       Slot<R> slot = slots.remove(key);
@@ -159,6 +161,28 @@ public final class CoalescingQueue<K, R> {
       if (slot != null) {
         slot.next.completeExceptionally(e);
       }
+    }
+  }
+
+  /**
+   * One run of a key on the executor. Gerrit's WorkQueue names a task by its runnable's {@code
+   * toString}, so {@code gerrit show-queue} says which key it is for.
+   */
+  private final class Run implements Runnable {
+    private final K key;
+
+    Run(K key) {
+      this.key = key;
+    }
+
+    @Override
+    public void run() {
+      CoalescingQueue.this.run(key);
+    }
+
+    @Override
+    public String toString() {
+      return String.valueOf(key);
     }
   }
 

@@ -15,6 +15,7 @@
 package com.googlesource.gerrit.plugins.backportguard.evaluate;
 
 import com.google.gerrit.extensions.annotations.PluginData;
+import com.google.gerrit.extensions.annotations.PluginName;
 import com.google.gerrit.extensions.events.GitBatchRefUpdateListener;
 import com.google.gerrit.extensions.events.LifecycleListener;
 import com.google.gerrit.extensions.events.RevisionCreatedListener;
@@ -53,8 +54,8 @@ public class EvaluationModule extends AbstractModule {
   /** Tells a reload in this JVM from a crash: the markers of its runs carry this process's id. */
   @Provides
   @Singleton
-  PendingWork pendingWork(@PluginData Path dataDir) {
-    return new PendingWork(dataDir, PendingWork.THIS_PROCESS);
+  PendingWork pendingWork(@PluginData Path dataDir, @PluginName String pluginName) {
+    return new PendingWork(dataDir, PendingWork.THIS_PROCESS, pluginName);
   }
 
   @Provides

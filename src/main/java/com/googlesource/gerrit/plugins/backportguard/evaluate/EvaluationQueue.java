@@ -17,6 +17,7 @@ package com.googlesource.gerrit.plugins.backportguard.evaluate;
 import com.google.common.base.Throwables;
 import com.google.common.collect.ImmutableList;
 import com.google.common.flogger.FluentLogger;
+import com.google.common.flogger.LogPerBucketingStrategy;
 import com.google.gerrit.entities.Change;
 import com.google.gerrit.entities.Project;
 import com.google.gerrit.exceptions.StorageException;
@@ -36,6 +37,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.eclipse.jgit.errors.LockFailedException;
 
 /**
@@ -64,7 +66,13 @@ public class EvaluationQueue {
           Duration.ofSeconds(16));
 
   /** One change. */
-  record Key(Project.NameKey project, Change.Id change) {}
+  record Key(Project.NameKey project, Change.Id change) {
+    /** What {@code gerrit show-queue} lists for the change's evaluation. */
+    @Override
+    public String toString() {
+      return "check change " + change.get() + " in project " + project.get();
+    }
+  }
 
   /** A key as one line: the change number, a space, the project name. */
   static final PendingWork.Codec<Key> CODEC =
@@ -99,11 +107,27 @@ public class EvaluationQueue {
             key -> evaluator.get().evaluate(key.project(), key.change()),
             EvaluationQueue::isTransient,
             BACKOFF,
-            (key, attempts, cause) ->
-                logger.atSevere().withCause(cause).log(
-                    "Cannot check the dependencies of change %d in project %s (%d attempts): %s",
-                    key.change().get(), key.project().get(), attempts, cause.getMessage()),
+            EvaluationQueue::failedForGood,
             pendingWork.journal("evaluations", CODEC));
+  }
+
+  /**
+   * Logs an evaluation that failed for good: one line per change, which is left without a verdict;
+   * the stack trace at most once a minute per kind of error, since an outage (the index or NoteDb
+   * down) fails every change the same way.
+   */
+  static void failedForGood(Key key, int attempts, Throwable cause) {
+    logger.atSevere().log(
+        "Cannot check the dependencies of change %d in project %s (%d attempts): %s",
+        key.change().get(), key.project().get(), attempts, cause.getMessage());
+    logger
+        .atSevere()
+        .atMostEvery(1, TimeUnit.MINUTES)
+        .per(cause, LogPerBucketingStrategy.byClass())
+        .withCause(cause)
+        .log(
+            "The cause of the failure above, %s (logged at most once a minute per kind of error)",
+            cause.getClass().getName());
   }
 
   /**

@@ -19,6 +19,7 @@ import com.google.common.cache.Cache;
 import com.google.common.cache.CacheBuilder;
 import com.google.common.flogger.FluentLogger;
 import com.google.gerrit.entities.Project;
+import com.google.gerrit.extensions.annotations.PluginName;
 import com.google.inject.Inject;
 import com.google.inject.Singleton;
 import java.time.Duration;
@@ -42,14 +43,22 @@ public class MisconfigurationLog {
     READ_PERMISSION
   }
 
+  private final String pluginName;
+
+  /**
+   * Our own quiet period rather than Flogger's {@code atMostEvery(...).per(...)}: per project, that
+   * one either keeps a state for every key forever or buckets keys by hash (one project's problem
+   * would hide another's), and its clock cannot be set by a test.
+   */
   private final Cache<String, Boolean> recentlyLogged;
 
   @Inject
-  MisconfigurationLog() {
-    this(Ticker.systemTicker());
+  MisconfigurationLog(@PluginName String pluginName) {
+    this(pluginName, Ticker.systemTicker());
   }
 
-  MisconfigurationLog(Ticker ticker) {
+  MisconfigurationLog(String pluginName, Ticker ticker) {
+    this.pluginName = pluginName;
     recentlyLogged =
         CacheBuilder.newBuilder()
             .ticker(ticker)
@@ -71,7 +80,7 @@ public class MisconfigurationLog {
       return false;
     }
     logger.atSevere().log(
-        "backport-guard cannot vote on changes of project %s: %s", project.get(), problem);
+        "%s cannot vote on changes of project %s: %s", pluginName, project.get(), problem);
     return true;
   }
 }

@@ -16,10 +16,10 @@ package com.googlesource.gerrit.plugins.backportguard.evaluate;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
-import com.google.common.annotations.VisibleForTesting;
 import com.google.common.collect.ImmutableList;
 import com.google.common.flogger.FluentLogger;
 import com.google.common.hash.Hashing;
+import com.google.common.util.concurrent.ThreadFactoryBuilder;
 import com.google.gerrit.extensions.events.LifecycleListener;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -51,9 +51,9 @@ import java.util.regex.Pattern;
 /**
  * Keeps the plugin's pending work where a crash cannot take it, like the replication plugin keeps
  * its pending pushes: one small file per pending key under the plugin's data directory ({@code
- * $site/data/backport-guard/pending/<queue>/}), written atomically (a temporary file renamed into
- * place) before the work is queued and removed once it is done, so that the next start replays what
- * a killed process left behind. Each run names its files with its own id, so that during a plugin
+ * $site/data/<plugin>/pending/<queue>/}), written atomically (a temporary file renamed into place)
+ * before the work is queued and removed once it is done, so that the next start replays what a
+ * killed process left behind. Each run names its files with its own id, so that during a plugin
  * reload the old instance finishing a run never deletes the file of a key the new one has queued.
  *
  * <p>It also tells whether a previous run of the plugin ended without stopping: each run leaves a
@@ -161,32 +161,27 @@ public class PendingWork implements LifecycleListener {
    * Writes the journals' files, in order, so that a caller on a Gerrit thread never waits on a hung
    * disk for more than {@link #WRITE_WAIT}.
    */
-  private final ThreadPoolExecutor writer =
-      new ThreadPoolExecutor(
-          1,
-          1,
-          0,
-          TimeUnit.MILLISECONDS,
-          new LinkedBlockingQueue<>(MAX_WRITES_WAITING),
-          r -> {
-            Thread t = new Thread(r, "backport-guard pending-work writer");
-            t.setDaemon(true);
-            return t;
-          });
+  private final ThreadPoolExecutor writer;
 
   /** Set when a write took longer than {@link #WRITE_WAIT}: callers stop waiting until it ends. */
   private volatile boolean writerBehind;
 
-  /** Each instance stands for a process of its own: for tests that simulate a kill in one JVM. */
-  @VisibleForTesting
-  public PendingWork(Path dataDir) {
-    this(dataDir, "test-" + UUID.randomUUID());
-  }
-
   /**
    * @param process the id of the process this run lives in, {@link #THIS_PROCESS} in production
+   * @param pluginName names the writer thread
    */
-  public PendingWork(Path dataDir, String process) {
+  public PendingWork(Path dataDir, String process, String pluginName) {
+    this.writer =
+        new ThreadPoolExecutor(
+            1,
+            1,
+            0,
+            TimeUnit.MILLISECONDS,
+            new LinkedBlockingQueue<>(MAX_WRITES_WAITING),
+            new ThreadFactoryBuilder()
+                .setNameFormat(pluginName + " pending-work writer")
+                .setDaemon(true)
+                .build());
     this.root = dataDir.resolve("pending");
     this.process = process;
     this.runningMarker = root.resolve(RUNNING_PREFIX + runId);

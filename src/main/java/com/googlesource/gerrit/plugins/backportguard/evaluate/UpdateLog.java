@@ -23,6 +23,7 @@ import com.google.gerrit.entities.Change;
 import com.google.gerrit.entities.Project;
 import com.google.gerrit.entities.RefNames;
 import com.google.gerrit.extensions.annotations.PluginData;
+import com.google.gerrit.extensions.annotations.PluginName;
 import com.google.gerrit.extensions.events.GitBatchRefUpdateListener;
 import com.google.gerrit.extensions.events.LifecycleListener;
 import com.google.gerrit.server.config.ConfigUtil;
@@ -157,16 +158,20 @@ public class UpdateLog implements LifecycleListener {
   private int linesInBucket;
 
   @Inject
-  UpdateLog(@PluginData Path dataDir, @GerritServerConfig Config cfg) {
-    this(dataDir.resolve("updates"), window(cfg), System::currentTimeMillis);
+  UpdateLog(
+      @PluginName String pluginName, @PluginData Path dataDir, @GerritServerConfig Config cfg) {
+    this(pluginName, dataDir.resolve("updates"), window(cfg), System::currentTimeMillis);
   }
 
-  @VisibleForTesting
-  UpdateLog(Path dir, Duration window, LongSupplier clock) {
+  /**
+   * @param pluginName names the writer thread
+   * @param clock the time of an update, in milliseconds since the epoch
+   */
+  UpdateLog(String pluginName, Path dir, Duration window, LongSupplier clock) {
     this.dir = dir;
     this.window = window;
     this.clock = clock;
-    this.writer = new Thread(this::writeLoop, "backport-guard update log writer");
+    this.writer = new Thread(this::writeLoop, pluginName + " update log writer");
     writer.setDaemon(true);
     writer.start();
   }
@@ -411,11 +416,6 @@ public class UpdateLog implements LifecycleListener {
     }
   }
 
-  /** The entries of {@link #read()}. */
-  public ImmutableList<Entry> recent() {
-    return read().entries();
-  }
-
   /**
    * The updates recorded within the window, each once, oldest first; unreadable lines (the last
    * one, cut by the crash) skipped with a warning.
@@ -550,8 +550,7 @@ public class UpdateLog implements LifecycleListener {
     }
   }
 
-  @VisibleForTesting
-  static String encode(Entry entry) {
+  private static String encode(Entry entry) {
     JsonObject o = new JsonObject();
     switch (entry) {
       case ChangeUpdated c -> {
@@ -566,11 +565,6 @@ public class UpdateLog implements LifecycleListener {
       }
     }
     return o.toString();
-  }
-
-  @VisibleForTesting
-  static Entry decode(String line) {
-    return decode(JsonParser.parseString(line).getAsJsonObject());
   }
 
   private static Entry decode(JsonObject o) {

@@ -42,22 +42,6 @@ public record Verdict(
     Chain chain,
     ImmutableList<String> overLimit,
     int maxDependencies) {
-  public Verdict(
-      String project,
-      String targetBranch,
-      ImmutableList<DependencyResult> results,
-      ImmutableList<UnreadableLine> unreadable,
-      boolean blockOnUnknown) {
-    this(
-        project,
-        targetBranch,
-        results,
-        unreadable,
-        blockOnUnknown,
-        Chain.none(new Chain.Node(project, "")),
-        ImmutableList.of(),
-        Integer.MAX_VALUE);
-  }
 
   public boolean blocks(PrerequisiteStatus status) {
     return !status.state().satisfied() && (blockOnUnknown || !status.state().unknown());

@@ -14,6 +14,7 @@
 
 package com.googlesource.gerrit.plugins.backportguard.verdict;
 
+import com.google.common.collect.ImmutableMap;
 import com.googlesource.gerrit.plugins.backportguard.resolve.Candidate;
 import com.googlesource.gerrit.plugins.backportguard.resolve.Chain;
 import com.googlesource.gerrit.plugins.backportguard.resolve.Chain.Node;
@@ -22,9 +23,9 @@ import com.googlesource.gerrit.plugins.backportguard.resolve.DependencyResult;
 import com.googlesource.gerrit.plugins.backportguard.resolve.PrerequisiteStatus;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -70,21 +71,19 @@ public final class VerdictComment {
 
   private final ChangeLinks links;
   private final int budget;
-
-  /** A comment that fits under Gerrit's default {@code change.commentSizeLimit}. */
-  public VerdictComment(ChangeLinks links) {
-    this(links, CommentLimit.DEFAULT_BUDGET);
-  }
+  private final String pluginName;
 
   /**
    * @param budget the most the text may measure (see {@link #size}); at least {@link #MIN_BUDGET}
+   * @param pluginName the name the plugin is installed under, which names its settings
    */
-  public VerdictComment(ChangeLinks links, int budget) {
+  public VerdictComment(ChangeLinks links, int budget, String pluginName) {
     if (budget < MIN_BUDGET) {
       throw new IllegalArgumentException("budget " + budget + " < " + MIN_BUDGET);
     }
     this.links = links;
     this.budget = budget;
+    this.pluginName = pluginName;
   }
 
   public String format(Verdict verdict) {
@@ -134,7 +133,9 @@ public final class VerdictComment {
           .append(" dependencies declared")
           .append(verdict.blockOnUnknown() ? " (blocks until fixed)" : "")
           .append("; split the change, or ask an admin to raise")
-          .append(" plugin.backport-guard.maxDependencies:\n");
+          .append(" plugin.")
+          .append(pluginName)
+          .append(".maxDependencies:\n");
       appendList(out, verdict.overLimit(), entries, l -> "* " + cut(l, MAX_VALUE) + "\n");
     }
     List<DependencyResult> external =
@@ -308,142 +309,49 @@ public final class VerdictComment {
 
   private void appendStatus(
       StringBuilder out, Verdict verdict, DependencyResult result, PrerequisiteStatus status) {
-    String branch = verdict.targetBranch();
     out.append("* ").append(cut(result.dependency().line(), MAX_VALUE)).append("\n  ");
     if (verdict.blocks(status)) {
-      out.append("MISSING: ");
+      out.append(StateWording.MISSING);
     } else if (!status.state().satisfied()) {
-      out.append("UNCHECKED (not blocking): ");
+      out.append(StateWording.UNCHECKED);
     } else {
-      out.append("OK: ");
+      out.append(StateWording.OK);
     }
-    String change = status.change().map(c -> describe(verdict, c)).orElse("");
-    String source = status.cherryPickSource().map(c -> describe(verdict, c)).orElse("");
-    String project = cut(status.project().orElse(""), MAX_VALUE);
-    switch (status.state()) {
-      case MERGED_ON_BRANCH -> out.append(change).append(" is merged on ").append(branch);
-      case CONTAINED_IN_BRANCH ->
-          out.append(change)
-              .append(" merged on ")
-              .append(status.change().get().branch())
-              .append(" and is already part of ")
-              .append(branch);
-      case PUSHED_TO_BRANCH ->
-          out.append("commit ")
-              .append(status.pushedCommit().get(), 0, 10)
-              .append(" carrying this Change-Id is in ")
-              .append(branch)
-              .append(" (it came without review, e.g. by direct push)");
-      case MERGED_NO_SUCH_BRANCH ->
-          out.append(change)
-              .append(" is merged on ")
-              .append(status.change().get().branch())
-              .append("; project ")
-              .append(project)
-              .append(" has no branch ")
-              .append(branch)
-              .append(", so merged on any branch counts");
-      case OPEN_ON_BRANCH ->
-          out.append("the backport ")
-              .append(change)
-              .append(" is open on ")
-              .append(branch)
-              .append(".\n  Action: get ")
-              .append(change)
-              .append(" merged first");
-      case LANDS_AS_ANCESTOR ->
-          out.append("the backport ")
-              .append(change)
-              .append(" is open on ")
-              .append(branch)
-              .append(" and lands together with this change: it is an ancestor of this patch set");
-      case LANDS_WITH_TOPIC ->
-          out.append("the backport ")
-              .append(change)
-              .append(" is open on ")
-              .append(branch)
-              .append(" and lands together with this change: it is in the same topic, which this")
-              .append(" site submits whole");
-      case ABANDONED_ON_BRANCH -> {
-        out.append("the backport ")
-            .append(change)
-            .append(" on ")
-            .append(branch)
-            .append(" was abandoned.\n  Action: restore and merge it");
-        if (!source.isEmpty()) {
-          out.append(", or cherry-pick ")
-              .append(source)
-              .append(" onto ")
-              .append(branch)
-              .append(" again");
-        }
-      }
-      case NOT_BACKPORTED ->
-          out.append(change)
-              .append(" merged on ")
-              .append(status.change().get().branch())
-              .append(" but was never cherry-picked onto ")
-              .append(branch)
-              .append(".\n  Action: cherry-pick ")
-              .append(change)
-              .append(" onto ")
-              .append(branch)
-              .append(" and merge it first");
-      case OPEN_ELSEWHERE -> {
-        out.append(change)
-            .append(" is still open on ")
-            .append(status.change().get().branch())
-            .append(" and merged nowhere");
-        appendNoSuchBranch(out, status, project, branch);
-        out.append(".\n  Action: merge ").append(change);
-        if (!status.noSuchBranch()) {
-          out.append(", then cherry-pick it onto ").append(branch);
-        }
-      }
-      case ABANDONED_ELSEWHERE -> {
-        out.append(change).append(" on ").append(status.change().get().branch());
-        out.append(" was abandoned");
-        appendNoSuchBranch(out, status, project, branch);
-        out.append(".\n  Action: restore and merge it, or drop this Depends-On");
-      }
-      case NOT_FOUND ->
-          out.append(
-              "no change or commit carrying this reference was found: not found, or not visible"
-                  + " to every reader of this change.\n"
-                  + "  Action: check the reference; it must name a change on this server that"
-                  + " everyone who can read this change can read");
-      case UNDECIDED ->
-          out.append("could not be decided within the bound on the work of one check (")
-              .append(status.bound().orElse(""))
-              .append(").\n  Action: ask an admin to raise it, or name the change more exactly");
-      case AMBIGUOUS ->
-          out.append(
-              "this abbreviated Change-Id matches more than one change.\n"
-                  + "  Action: write the full Change-Id");
-      case SELF_REFERENCE ->
-          out.append(
-              "this names the change itself, a cycle that can never be satisfied.\n"
-                  + "  Action: name the change it needs, or drop this Depends-On");
-      case REVERTED_ON_BRANCH ->
-          out.append(change)
-              .append(" was merged into ")
-              .append(branch)
-              .append(" but reverted on ")
-              .append(branch)
-              .append(" by ")
-              .append(describe(verdict, status.revertedBy().get()))
-              .append(" (")
-              .append(link(status.revertedBy().get()))
-              .append(").\n  Action: land it on ")
-              .append(branch)
-              .append(" again (revert the revert), or drop this Depends-On");
-    }
+    out.append(StateWording.describe(status.state(), values(verdict, status)));
     if (status.change().isPresent() && status.state().satisfied()) {
       out.append(" (").append(link(status.change().get())).append(")");
     } else if (status.change().isPresent()) {
       out.append(": ").append(link(status.change().get()));
     }
     out.append('\n');
+  }
+
+  /** The values of the placeholders of {@link StateWording} for one prerequisite. */
+  private ImmutableMap<String, String> values(Verdict verdict, PrerequisiteStatus status) {
+    Map<String, String> v = new HashMap<>();
+    v.put("change", status.change().map(c -> describe(verdict, c)).orElse(""));
+    v.put("branch", verdict.targetBranch());
+    v.put("on", status.change().map(Candidate::branch).orElse(""));
+    v.put("project", cut(status.project().orElse(""), MAX_VALUE));
+    v.put(
+        "commit",
+        status.pushedCommit().map(c -> c.substring(0, Math.min(10, c.length()))).orElse(""));
+    v.put("source", status.cherryPickSource().map(c -> describe(verdict, c)).orElse(""));
+    v.put("revertedBy", status.revertedBy().map(c -> describe(verdict, c)).orElse(""));
+    v.put("revertedByLink", status.revertedBy().map(this::link).orElse(""));
+    v.put("bound", status.bound().orElse(""));
+    v.put(
+        "noSuchBranch",
+        status.noSuchBranch() ? StateWording.fill(StateWording.NO_SUCH_BRANCH, v) : "");
+    v.put(
+        "cherryPickAgain",
+        status.cherryPickSource().isPresent()
+            ? StateWording.fill(StateWording.CHERRY_PICK_AGAIN, v)
+            : "");
+    v.put(
+        "thenCherryPick",
+        status.noSuchBranch() ? "" : StateWording.fill(StateWording.THEN_CHERRY_PICK, v));
+    return ImmutableMap.copyOf(v);
   }
 
   /**
@@ -490,7 +398,11 @@ public final class VerdictComment {
         if (neededBy.size() > 5) {
           entry.append(" and ").append(neededBy.size() - 5).append(" more");
         }
-        entry.append("): ").append(shortState(status, branch));
+        entry
+            .append("): ")
+            .append(
+                StateWording.fill(
+                    StateWording.of(status.state()).inChain(), values(verdict, status)));
         status.change().ifPresent(c -> entry.append(": ").append(link(c)));
         out.append(cut(entry.toString(), MAX_ENTRY)).append('\n');
       }
@@ -505,7 +417,9 @@ public final class VerdictComment {
           .append(e.getValue())
           .append(" prerequisites; the ones after the first ")
           .append(chain.maxDependencies())
-          .append(" were not followed (plugin.backport-guard.maxDependencies).\n");
+          .append(" were not followed (plugin.")
+          .append(pluginName)
+          .append(".maxDependencies).\n");
     }
     appendMore(out, trimmed.size() - entries);
     List<Node> cut = chain.cut().asList();
@@ -516,7 +430,9 @@ public final class VerdictComment {
           .append(" followed ")
           .append(chain.maxDepth())
           .append(chain.maxDepth() == 1 ? " level" : " levels")
-          .append(" deep (plugin.backport-guard.maxChainDepth). Check them on it.\n");
+          .append(" deep (plugin.")
+          .append(pluginName)
+          .append(".maxChainDepth). Check them on it.\n");
     }
     appendMore(out, cut.size() - entries);
     List<Map.Entry<Node, String>> overBudget = chain.overBudget().entrySet().asList();
@@ -549,27 +465,6 @@ public final class VerdictComment {
     return status != null && status.change().isPresent()
         ? describe(verdict, status.change().get())
         : "change " + cut(node.changeId(), MAX_VALUE) + " in " + cut(node.project(), MAX_VALUE);
-  }
-
-  private static String shortState(PrerequisiteStatus status, String branch) {
-    String on = status.change().map(Candidate::branch).orElse("");
-    return switch (status.state()) {
-      case OPEN_ON_BRANCH -> "open on " + branch;
-      case LANDS_AS_ANCESTOR, LANDS_WITH_TOPIC -> "lands together with this change";
-      case ABANDONED_ON_BRANCH -> "abandoned on " + branch;
-      case REVERTED_ON_BRANCH -> "reverted on " + branch;
-      case NOT_BACKPORTED -> "merged on " + on + ", not cherry-picked onto " + branch;
-      case OPEN_ELSEWHERE -> "open on " + on + ", merged nowhere";
-      case ABANDONED_ELSEWHERE -> "abandoned on " + on;
-      default -> status.state().name().toLowerCase(Locale.ROOT).replace('_', ' ');
-    };
-  }
-
-  private static void appendNoSuchBranch(
-      StringBuilder out, PrerequisiteStatus status, String project, String branch) {
-    if (status.noSuchBranch()) {
-      out.append(" (project ").append(project).append(" has no branch ").append(branch).append(")");
-    }
   }
 
   private static String describe(Verdict verdict, Candidate c) {

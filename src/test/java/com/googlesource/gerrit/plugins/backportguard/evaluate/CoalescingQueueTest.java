@@ -22,7 +22,9 @@ import com.google.common.collect.ImmutableList;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -68,6 +70,7 @@ class CoalescingQueueTest {
    */
   private static final class RecordingExecutor extends ScheduledThreadPoolExecutor {
     final List<Duration> retryDelays = Collections.synchronizedList(new ArrayList<>());
+    final List<Runnable> scheduled = Collections.synchronizedList(new ArrayList<>());
     final Semaphore retriesScheduled = new Semaphore(0);
     volatile CountDownLatch holdRetries = new CountDownLatch(0);
 
@@ -78,6 +81,7 @@ class CoalescingQueueTest {
     @Override
     public ScheduledFuture<?> schedule(Runnable command, long delay, TimeUnit unit) {
       // execute() comes here too, with no delay; only delayed runs are retries.
+      scheduled.add(command);
       if (delay <= 0) {
         return super.schedule(command, delay, unit);
       }
@@ -192,6 +196,9 @@ class CoalescingQueueTest {
     }
     assertThat(q.size()).isEqualTo(3);
     assertThat(probe.runs("k")).isEqualTo(0);
+    // One run waits for "k", and all five callers wait for it.
+    assertThat(executor.getQueue()).hasSize(1);
+    assertThat(distinct(callers)).isEqualTo(1);
 
     release.countDown();
     for (CompletableFuture<String> caller : callers) {
@@ -315,7 +322,7 @@ class CoalescingQueueTest {
 
     record Submitted(int key, int version, CompletableFuture<Integer> future) {}
     List<Submitted> submitted = Collections.synchronizedList(new ArrayList<>());
-    AtomicInteger maxSize = new AtomicInteger();
+    AtomicInteger maxQueued = new AtomicInteger();
     CountDownLatch start = new CountDownLatch(1);
     ExecutorService callers = Executors.newFixedThreadPool(submitters);
     try {
@@ -330,7 +337,7 @@ class CoalescingQueueTest {
                     int k = (i * 7 + offset * 13) % keys;
                     int v = versions.incrementAndGet(k);
                     submitted.add(new Submitted(k, v, q.submit(Integer.toString(k))));
-                    maxSize.accumulateAndGet(q.size(), Math::max);
+                    maxQueued.accumulateAndGet(executor.getQueue().size(), Math::max);
                   }
                   return null;
                 }));
@@ -345,11 +352,18 @@ class CoalescingQueueTest {
 
     assertThat(q.awaitIdle(SAFETY_NET)).isTrue();
     assertThat(submitted).hasSize(submitters * perSubmitter);
-    assertThat(maxSize.get()).isAtMost(keys);
+    // At most one run of each key waits on the executor at any time.
+    assertThat(maxQueued.get()).isAtMost(keys);
     assertThat(q.size()).isEqualTo(0);
     assertThat(probe.overlaps.get()).isEqualTo(0);
     assertThat(failures).isEmpty();
     for (int k = 0; k < keys; k++) {
+      int key = k;
+      // Every run answered callers that shared it, and no caller got an answer of its own.
+      assertThat(
+              distinct(
+                  submitted.stream().filter(s -> s.key() == key).map(Submitted::future).toList()))
+          .isEqualTo(probe.runs(Integer.toString(k)));
       assertThat(probe.runs(Integer.toString(k))).isAtLeast(1);
       // The key's last run read the state its last submission left.
       assertThat(lastSeen.get(k)).isEqualTo(versions.get(k));
@@ -358,6 +372,97 @@ class CoalescingQueueTest {
       // Every caller's answer comes from a run that started after the call.
       assertThat(get(s.future())).isAtLeast(s.version());
     }
+  }
+
+  @Test
+  void aBurstWhileThePoolIsBusyQueuesAndRunsOneRunPerKey() throws Exception {
+    int keys = 50;
+    int submitters = 4;
+    int perSubmitter = 1_000;
+    Probe probe = new Probe();
+    CountDownLatch poolBusy = new CountDownLatch(2);
+    CountDownLatch release = new CountDownLatch(1);
+    CoalescingQueue<String, String> q =
+        queue(
+            2,
+            key -> {
+              int run = probe.enter(key);
+              try {
+                if (key.startsWith("blocker")) {
+                  poolBusy.countDown();
+                  await(release);
+                }
+                return key + "#" + run;
+              } finally {
+                probe.exit(key);
+              }
+            });
+    CompletableFuture<String> blocker1 = q.submit("blocker1");
+    CompletableFuture<String> blocker2 = q.submit("blocker2");
+    await(poolBusy);
+
+    List<CompletableFuture<String>> answers = Collections.synchronizedList(new ArrayList<>());
+    ExecutorService callers = Executors.newFixedThreadPool(submitters);
+    try {
+      List<Future<?>> done = new ArrayList<>();
+      for (int s = 0; s < submitters; s++) {
+        done.add(
+            callers.submit(
+                () -> {
+                  for (int i = 0; i < perSubmitter; i++) {
+                    answers.add(q.submit(Integer.toString(i % keys)));
+                  }
+                  return null;
+                }));
+      }
+      for (Future<?> f : done) {
+        get(f);
+      }
+    } finally {
+      callers.shutdownNow();
+    }
+
+    // 4,000 submissions, one waiting run per key, one future per key.
+    assertThat(executor.getQueue()).hasSize(keys);
+    assertThat(distinct(answers)).isEqualTo(keys);
+    release.countDown();
+    for (CompletableFuture<String> a : answers) {
+      assertThat(get(a)).endsWith("#1");
+    }
+    assertThat(get(blocker1)).isEqualTo("blocker1#1");
+    assertThat(get(blocker2)).isEqualTo("blocker2#1");
+    assertThat(q.awaitIdle(SAFETY_NET)).isTrue();
+    for (int k = 0; k < keys; k++) {
+      assertThat(probe.runs(Integer.toString(k))).isEqualTo(1);
+    }
+    assertThat(probe.overlaps.get()).isEqualTo(0);
+  }
+
+  @Test
+  void aQueuedRunIsNamedAfterItsKey() throws Exception {
+    CountDownLatch release = new CountDownLatch(1);
+    CoalescingQueue<String, String> q =
+        queue(
+            1,
+            key -> {
+              await(release);
+              return key;
+            });
+    CompletableFuture<String> a = q.submit("change 42 in project demo");
+
+    assertThat(executor.scheduled.stream().map(Object::toString))
+        .containsExactly("change 42 in project demo");
+    release.countDown();
+    assertThat(get(a)).isEqualTo("change 42 in project demo");
+  }
+
+  /** The number of distinct futures: one per run the callers share. */
+  private static int distinct(List<? extends CompletableFuture<?>> futures) {
+    Set<CompletableFuture<?>> out = Collections.newSetFromMap(new IdentityHashMap<>());
+    synchronized (futures) {
+      out.addAll(futures);
+    }
+    return out.size();
   }
 
   // (e)

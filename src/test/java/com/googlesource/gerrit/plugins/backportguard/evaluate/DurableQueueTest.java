@@ -91,7 +91,7 @@ class DurableQueueTest {
 
   @Test
   void aKeyIsOnDiskBeforeItRunsAndGoneOnceDone() throws Exception {
-    PendingWork store = new PendingWork(data);
+    PendingWork store = PendingWorkTest.aRun(data);
     CountDownLatch running = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
     CoalescingQueue<DependentsOf, Integer> q =
@@ -129,11 +129,11 @@ class DurableQueueTest {
           }
         });
     CoalescingQueue<DependentsOf, Integer> killed =
-        queue(dying, new PendingWork(data), k -> ran.add(k) ? 1 : 0);
+        queue(dying, PendingWorkTest.aRun(data), k -> ran.add(k) ? 1 : 0);
     killed.submit(of(7));
     killed.submit(of(8, 9));
 
-    PendingWork restarted = new PendingWork(data);
+    PendingWork restarted = PendingWorkTest.aRun(data);
     CoalescingQueue<DependentsOf, Integer> next =
         queue(executor(), restarted, k -> ran.add(k) ? 1 : 0);
 
@@ -146,7 +146,7 @@ class DurableQueueTest {
 
   @Test
   void aKeyDroppedBecauseThePluginStopsStaysForTheNextStart() throws Exception {
-    PendingWork store = new PendingWork(data);
+    PendingWork store = PendingWorkTest.aRun(data);
     ScheduledThreadPoolExecutor stopped = executor();
     stopped.shutdownNow();
     CoalescingQueue<DependentsOf, Integer> q = queue(stopped, store, k -> ran.add(k) ? 1 : 0);
@@ -159,7 +159,7 @@ class DurableQueueTest {
 
   @Test
   void aKeyThatFailedForGoodIsForgotten() throws Exception {
-    PendingWork store = new PendingWork(data);
+    PendingWork store = PendingWorkTest.aRun(data);
     CoalescingQueue<DependentsOf, Integer> q =
         queue(
             executor(),

@@ -16,6 +16,8 @@ package com.googlesource.gerrit.plugins.backportguard.evaluate;
 
 import static com.google.common.truth.Truth.assertThat;
 
+import com.google.gerrit.entities.Change;
+import com.google.gerrit.entities.Project;
 import com.google.gerrit.exceptions.StorageException;
 import com.google.gerrit.extensions.restapi.ResourceConflictException;
 import com.google.gerrit.git.LockFailureException;
@@ -95,5 +97,48 @@ class EvaluationQueueTest {
                     "wrapped", new ResourceConflictException("change is closed"))))
         .isFalse();
     assertThat(EvaluationQueue.isTransient(new AssertionError("broken"))).isFalse();
+  }
+
+  /** A kind of error of its own, so that no other test has used up its minute. */
+  private static final class OutageForThisTest extends RuntimeException {
+    OutageForThisTest(String message) {
+      super(message);
+    }
+  }
+
+  private static final class OtherOutageForThisTest extends RuntimeException {
+    OtherOutageForThisTest(String message) {
+      super(message);
+    }
+  }
+
+  @Test
+  void failuresForGoodNameEveryChangeButTheStackTraceOnceAMinutePerKindOfError() {
+    try (LogCapture log = new LogCapture(EvaluationQueue.class)) {
+      for (int i = 1; i <= 3; i++) {
+        EvaluationQueue.failedForGood(
+            new EvaluationQueue.Key(Project.nameKey("demo"), Change.id(i)),
+            6,
+            new OutageForThisTest("index down"));
+      }
+      EvaluationQueue.failedForGood(
+          new EvaluationQueue.Key(Project.nameKey("demo"), Change.id(4)),
+          6,
+          new OtherOutageForThisTest("disk full"));
+
+      assertThat(log.lines().stream().filter(l -> l.contains("Cannot check")))
+          .containsExactly(
+              "SEVERE Cannot check the dependencies of change 1 in project demo (6 attempts):"
+                  + " index down",
+              "SEVERE Cannot check the dependencies of change 2 in project demo (6 attempts):"
+                  + " index down",
+              "SEVERE Cannot check the dependencies of change 3 in project demo (6 attempts):"
+                  + " index down",
+              "SEVERE Cannot check the dependencies of change 4 in project demo (6 attempts):"
+                  + " disk full")
+          .inOrder();
+      assertThat(log.lines().stream().filter(l -> l.contains("The cause of the failure above")))
+          .hasSize(2);
+    }
   }
 }

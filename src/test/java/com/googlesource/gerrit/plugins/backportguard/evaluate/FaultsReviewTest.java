@@ -89,16 +89,16 @@ class FaultsReviewTest {
    */
   @Test
   void aCrashIsForgottenWhenTheNextRunStopsBeforeItsCatchUpRan() {
-    PendingWork killed = new PendingWork(data);
+    PendingWork killed = PendingWorkTest.aRun(data);
     assertThat(killed.previousRunDidNotStop()).isFalse();
     // kill -9: no stop().
 
-    PendingWork restarted = new PendingWork(data);
+    PendingWork restarted = PendingWorkTest.aRun(data);
     assertThat(restarted.previousRunDidNotStop()).isTrue();
     // Stopped cleanly before its catch-up (StartupSweep.CATCH_UP_DELAY = 5 s) got to run.
     restarted.stop();
 
-    PendingWork third = new PendingWork(data);
+    PendingWork third = PendingWorkTest.aRun(data);
     assertWithMessage("the crash that no catch-up has answered yet is still known")
         .that(third.previousRunDidNotStop())
         .isTrue();
@@ -114,7 +114,7 @@ class FaultsReviewTest {
   @Test
   void theOldInstanceOfAReloadDeletesTheFileOfAKeyTheNewOneHasQueued() throws Exception {
     Key x = key("demo", 42);
-    PendingWork oldStore = new PendingWork(data);
+    PendingWork oldStore = PendingWorkTest.aRun(data);
     ScheduledThreadPoolExecutor oldExecutor = executor(1);
     CountDownLatch oldRunning = new CountDownLatch(1);
     CountDownLatch releaseOld = new CountDownLatch(1);
@@ -131,7 +131,7 @@ class FaultsReviewTest {
     assertThat(oldRunning.await(SAFETY_NET.toSeconds(), TimeUnit.SECONDS)).isTrue();
 
     // Reload: the new instance starts, then the old one stops.
-    PendingWork newStore = new PendingWork(data);
+    PendingWork newStore = PendingWorkTest.aRun(data);
     ScheduledThreadPoolExecutor newExecutor = executor(1);
     CountDownLatch releaseNew = new CountDownLatch(1);
     cleanups.add(releaseNew::countDown);
@@ -159,7 +159,8 @@ class FaultsReviewTest {
    */
   @Test
   void aFloodOfUpdatesByAStrangerSilentlyEvictsTheUpdateThatMattered() {
-    UpdateLog log = new UpdateLog(data.resolve("updates"), Duration.ofMinutes(15), now::get);
+    UpdateLog log =
+        new UpdateLog("backport-guard", data.resolve("updates"), Duration.ofMinutes(15), now::get);
     ChangeUpdated merged = new ChangeUpdated(Project.nameKey("mediawiki/core"), Change.id(1));
     log.record(List.of(merged));
     List<UpdateLog.Entry> flood = new ArrayList<>();
@@ -169,7 +170,7 @@ class FaultsReviewTest {
     log.record(flood);
 
     try (LogCapture capture = new LogCapture(UpdateLog.class)) {
-      ImmutableList<UpdateLog.Entry> recent = log.recent();
+      ImmutableList<UpdateLog.Entry> recent = log.read().entries();
       assertWithMessage(
               "the crash-time update is replayed, or at least a warning says entries were dropped;"
                   + " warnings: %s",
@@ -188,7 +189,7 @@ class FaultsReviewTest {
   void anUnwritableUpdateLogDoesNotLogOnEveryRefUpdate() throws Exception {
     Path notADir = data.resolve("updates");
     Files.writeString(notADir, "a file where the directory should be");
-    UpdateLog log = new UpdateLog(notADir, Duration.ofMinutes(15), now::get);
+    UpdateLog log = new UpdateLog("backport-guard", notADir, Duration.ofMinutes(15), now::get);
     try (LogCapture capture = new LogCapture(UpdateLog.class)) {
       for (int i = 0; i < 100; i++) {
         log.record(List.of(new ChangeUpdated(Project.nameKey("demo"), Change.id(i + 1))));
@@ -207,13 +208,13 @@ class FaultsReviewTest {
   void gerritsRefUpdatesDoNotWaitForTheCatchUpsReadOfTheLog() throws Exception {
     Path dir = data.resolve("updates");
     Files.createDirectories(dir);
-    UpdateLog log = new UpdateLog(dir, Duration.ofMinutes(15), now::get);
+    UpdateLog log = new UpdateLog("backport-guard", dir, Duration.ofMinutes(15), now::get);
     long bucket = now.get() - Math.floorMod(now.get(), UpdateLog.BUCKET.toMillis());
     Path slow = dir.resolve((bucket - UpdateLog.BUCKET.toMillis()) + ".log");
     mkfifo(slow);
     cleanups.add(() -> unblockReader(slow));
 
-    CompletableFuture<?> catchUp = onOwnThread(log::recent);
+    CompletableFuture<?> catchUp = onOwnThread(log::read);
     Thread.sleep(500);
     assertThat(catchUp.isDone()).isFalse();
 
@@ -238,7 +239,7 @@ class FaultsReviewTest {
   void aHungAppendDoesNotHoldGerritsRefUpdateThread() throws Exception {
     Path dir = data.resolve("updates");
     Files.createDirectories(dir);
-    UpdateLog log = new UpdateLog(dir, Duration.ofMinutes(15), now::get);
+    UpdateLog log = new UpdateLog("backport-guard", dir, Duration.ofMinutes(15), now::get);
     log.record(List.of(new ChangeUpdated(Project.nameKey("demo"), Change.id(1))));
     // The append runs on the log's own thread: wait for the file to exist before replacing it.
     log.flush();

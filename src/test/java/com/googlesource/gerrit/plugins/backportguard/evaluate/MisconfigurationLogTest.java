@@ -28,6 +28,7 @@ class MisconfigurationLogTest {
   private final AtomicLong nanos = new AtomicLong();
   private final MisconfigurationLog log =
       new MisconfigurationLog(
+          "backport-guard",
           new Ticker() {
             @Override
             public long read() {
@@ -46,6 +47,18 @@ class MisconfigurationLogTest {
     assertThat(log.report(a, SERVICE_ACCOUNT, "no account")).isFalse();
     nanos.addAndGet(Duration.ofMinutes(2).toNanos());
     assertThat(log.report(a, SERVICE_ACCOUNT, "no account")).isTrue();
+  }
+
+  @Test
+  void theLineNamesThePluginByItsInstalledName() {
+    MisconfigurationLog renamed = new MisconfigurationLog("guard-renamed", Ticker.systemTicker());
+    try (LogCapture capture = new LogCapture(MisconfigurationLog.class)) {
+      renamed.report(Project.nameKey("a"), LABEL, "label X does not exist");
+
+      assertThat(capture.lines())
+          .containsExactly(
+              "SEVERE guard-renamed cannot vote on changes of project a: label X does not exist");
+    }
   }
 
   @Test

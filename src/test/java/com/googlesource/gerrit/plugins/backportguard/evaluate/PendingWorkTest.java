@@ -22,12 +22,29 @@ import com.google.gerrit.entities.Project;
 import com.googlesource.gerrit.plugins.backportguard.evaluate.EvaluationQueue.Key;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The files that keep pending evaluations across a crash. */
 class PendingWorkTest {
+  /** A run of its own process: tests simulate a kill in one JVM. */
+  static PendingWork aRun(Path data) {
+    return new PendingWork(data, "test-" + UUID.randomUUID(), "backport-guard");
+  }
+
+  @Test
+  void theWriterThreadIsNamedAfterThePlugin() throws Exception {
+    PendingWork.Journal<Key> j =
+        new PendingWork(data, "test-" + UUID.randomUUID(), "guard-renamed")
+            .journal("evaluations", EvaluationQueue.CODEC);
+    j.add(key("demo", 1));
+
+    assertThat(Thread.getAllStackTraces().keySet().stream().map(Thread::getName))
+        .contains("guard-renamed pending-work writer");
+  }
+
   @TempDir Path data;
 
   private static Key key(String project, int change) {
@@ -50,7 +67,7 @@ class PendingWorkTest {
 
   @Test
   void addedKeysAreReplayedUntilRemovedOneFileEach() throws Exception {
-    PendingWork.Journal<Key> j = journal(new PendingWork(data));
+    PendingWork.Journal<Key> j = journal(aRun(data));
     Key long1 = key("mediawiki/extensions/" + "x".repeat(300), 12345);
     j.add(key("demo", 1));
     j.add(key("demo", 1));
@@ -68,11 +85,11 @@ class PendingWorkTest {
 
   @Test
   void aNewInstanceOnTheSameDirectoryReplaysWhatAKilledOneLeft() throws Exception {
-    PendingWork killed = new PendingWork(data);
+    PendingWork killed = aRun(data);
     journal(killed).add(key("demo", 3));
     assertThat(killed.previousRunDidNotStop()).isFalse();
 
-    PendingWork restarted = new PendingWork(data);
+    PendingWork restarted = aRun(data);
 
     assertThat(restarted.previousRunDidNotStop()).isTrue();
     assertThat(journal(restarted).pending()).containsExactly(key("demo", 3));
@@ -80,15 +97,15 @@ class PendingWorkTest {
 
   @Test
   void aRunThatStoppedIsNotTakenForACrash() {
-    PendingWork first = new PendingWork(data);
+    PendingWork first = aRun(data);
     first.stop();
 
-    assertThat(new PendingWork(data).previousRunDidNotStop()).isFalse();
+    assertThat(aRun(data).previousRunDidNotStop()).isFalse();
   }
 
   @Test
   void corruptFilesAreSkippedWithALogLineAndDeleted() throws Exception {
-    PendingWork.Journal<Key> j = journal(new PendingWork(data));
+    PendingWork.Journal<Key> j = journal(aRun(data));
     j.add(key("demo", 1));
     Files.writeString(dir().resolve("0123456789abcdef"), "not a key\n", UTF_8);
     Files.writeString(dir().resolve("cut-short"), "12 dem", UTF_8);
@@ -104,7 +121,7 @@ class PendingWorkTest {
 
   @Test
   void aFileWhoseNameDoesNotMatchItsKeyIsSkipped() throws Exception {
-    PendingWork.Journal<Key> j = journal(new PendingWork(data));
+    PendingWork.Journal<Key> j = journal(aRun(data));
     Files.createDirectories(dir());
     Files.writeString(dir().resolve("feedface"), "5 demo\n", UTF_8);
 
@@ -113,7 +130,7 @@ class PendingWorkTest {
 
   @Test
   void aTemporaryFileOfAnInterruptedWriteIsDroppedSilently() throws Exception {
-    PendingWork.Journal<Key> j = journal(new PendingWork(data));
+    PendingWork.Journal<Key> j = journal(aRun(data));
     j.add(key("demo", 1));
     Files.writeString(dir().resolve(".tmp-123"), "2 dem", UTF_8);
     try (LogCapture log = new LogCapture(PendingWork.class)) {
@@ -127,7 +144,7 @@ class PendingWorkTest {
   void anUnwritableDirectoryNeverStopsTheWork() throws Exception {
     Path notADir = data.resolve("file");
     Files.writeString(notADir, "x");
-    PendingWork store = new PendingWork(notADir);
+    PendingWork store = aRun(notADir);
     PendingWork.Journal<Key> j = journal(store);
     try (LogCapture log = new LogCapture(PendingWork.class)) {
       j.add(key("demo", 1));
@@ -140,22 +157,22 @@ class PendingWorkTest {
 
   @Test
   void theCrashCountsUntilTheCatchUpIsDone() {
-    new PendingWork(data);
-    PendingWork restarted = new PendingWork(data);
+    aRun(data);
+    PendingWork restarted = aRun(data);
     assertThat(restarted.previousRunDidNotStop()).isTrue();
 
     restarted.catchUpDone();
 
     assertThat(restarted.previousRunDidNotStop()).isFalse();
     restarted.stop();
-    assertThat(new PendingWork(data).previousRunDidNotStop()).isFalse();
+    assertThat(aRun(data).previousRunDidNotStop()).isFalse();
   }
 
   @Test
   void aReloadInTheSameProcessIsNotTakenForACrash() {
-    PendingWork old = new PendingWork(data, "4711@1000");
+    PendingWork old = new PendingWork(data, "4711@1000", "backport-guard");
     // The new instance is built while the old one still runs; the old one stops after.
-    PendingWork reloaded = new PendingWork(data, "4711@1000");
+    PendingWork reloaded = new PendingWork(data, "4711@1000", "backport-guard");
     assertThat(reloaded.previousRunDidNotStop()).isFalse();
     old.stop();
 
@@ -164,9 +181,9 @@ class PendingWorkTest {
 
   @Test
   void aReloadWhoseOldInstanceStoppedWithWorkInMemoryIsACrash() {
-    PendingWork old = new PendingWork(data, "4711@1000");
+    PendingWork old = new PendingWork(data, "4711@1000", "backport-guard");
     old.treatStopAsCrashWhile(() -> true);
-    PendingWork reloaded = new PendingWork(data, "4711@1000");
+    PendingWork reloaded = new PendingWork(data, "4711@1000", "backport-guard");
     old.stop();
 
     assertThat(reloaded.previousRunDidNotStop()).isTrue();
@@ -174,14 +191,14 @@ class PendingWorkTest {
 
   @Test
   void aProcessWithTheSamePidStartedLaterSeesTheCrash() {
-    new PendingWork(data, "7@1000");
+    new PendingWork(data, "7@1000", "backport-guard");
 
-    assertThat(new PendingWork(data, "7@2000").previousRunDidNotStop()).isTrue();
+    assertThat(new PendingWork(data, "7@2000", "backport-guard").previousRunDidNotStop()).isTrue();
   }
 
   @Test
   void linksAndPipesAreSkippedNotFollowed() throws Exception {
-    PendingWork.Journal<Key> j = journal(new PendingWork(data));
+    PendingWork.Journal<Key> j = journal(aRun(data));
     j.add(key("demo", 1));
     Path elsewhere = data.resolve("elsewhere");
     Files.writeString(elsewhere, "2 demo\n", UTF_8);

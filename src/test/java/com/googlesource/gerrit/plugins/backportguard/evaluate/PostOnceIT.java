@@ -63,7 +63,8 @@ public class PostOnceIT extends BackportGuardTestBase {
     awaitEvaluations();
     assertThat(vote(backport)).isEqualTo(0);
     ImmutableList<String> before = comments(backport);
-    String passed = VotePoster.lastComment(notes(backport).getChangeMessages(), bot).orElseThrow();
+    String passed =
+        Posting.lastComment(notes(backport).getChangeMessages(), bot, TAG).orElseThrow();
 
     EvaluationReport report = poster().apply(stale, settings(), new Outcome(0, passed), bot, BOT);
 

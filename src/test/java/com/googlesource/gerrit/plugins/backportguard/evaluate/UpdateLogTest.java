@@ -41,11 +41,22 @@ class UpdateLogTest {
   private final AtomicLong now = new AtomicLong(Duration.ofDays(20000).toMillis());
 
   private UpdateLog log() {
-    return new UpdateLog(dir, Duration.ofMinutes(15), now::get);
+    return new UpdateLog("backport-guard", dir, Duration.ofMinutes(15), now::get);
   }
 
   private static ChangeUpdated change(int n) {
     return new ChangeUpdated(DEMO, Change.id(n));
+  }
+
+  @Test
+  void theWriterThreadIsNamedAfterThePlugin() {
+    UpdateLog log = new UpdateLog("guard-renamed", dir, Duration.ofMinutes(15), now::get);
+    try {
+      assertThat(Thread.getAllStackTraces().keySet().stream().map(Thread::getName))
+          .contains("guard-renamed update log writer");
+    } finally {
+      log.stop();
+    }
   }
 
   @Test
@@ -62,7 +73,7 @@ class UpdateLogTest {
     // The writer thread appends; another instance reads the files.
     log.flush();
 
-    assertThat(log().recent()).containsExactly(change(2), push, change(1)).inOrder();
+    assertThat(log().read().entries()).containsExactly(change(2), push, change(1)).inOrder();
   }
 
   @Test
@@ -74,7 +85,7 @@ class UpdateLogTest {
     now.addAndGet(Duration.ofMinutes(16).toMillis());
     log.record(List.of(change(3)));
 
-    assertThat(log.recent()).containsExactly(change(2), change(3)).inOrder();
+    assertThat(log.read().entries()).containsExactly(change(2), change(3)).inOrder();
     // Old files are deleted as new ones start: the log stays small on a busy server.
     now.addAndGet(Duration.ofMinutes(30).toMillis());
     log.record(List.of(change(4)));
@@ -94,7 +105,7 @@ class UpdateLogTest {
       Files.writeString(f, "{\"p\":\"demo\",\"c\":", UTF_8, StandardOpenOption.APPEND);
     }
     try (LogCapture capture = new LogCapture(UpdateLog.class)) {
-      assertThat(log().recent()).containsExactly(change(1));
+      assertThat(log().read().entries()).containsExactly(change(1));
       assertThat(capture.lines()).hasSize(1);
     }
   }
@@ -126,7 +137,7 @@ class UpdateLogTest {
     UpdateLog restarted = log();
     restarted.record(List.of(change(2)));
 
-    assertThat(restarted.recent()).containsExactly(change(1), change(2)).inOrder();
+    assertThat(restarted.read().entries()).containsExactly(change(1), change(2)).inOrder();
   }
 
   @Test
@@ -162,6 +173,7 @@ class UpdateLogTest {
     // The writer hangs (a slow disk) on its first batch; Gerrit's threads go on recording.
     UpdateLog log =
         new UpdateLog(
+            "backport-guard",
             dir,
             Duration.ofMinutes(15),
             () -> {

@@ -32,7 +32,6 @@ import com.google.gerrit.server.index.change.ChangeIndex;
 import com.google.gerrit.server.index.change.ChangeIndexCollection;
 import com.google.inject.Inject;
 import com.googlesource.gerrit.plugins.backportguard.BackportGuardTestBase;
-import com.googlesource.gerrit.plugins.backportguard.evaluate.VotePoster;
 import com.googlesource.gerrit.plugins.backportguard.parse.ChangeUrlParser;
 import com.googlesource.gerrit.plugins.backportguard.parse.DependencyFooterParser;
 import com.googlesource.gerrit.plugins.backportguard.parse.UnreadableLine;
@@ -336,7 +335,7 @@ public class RealHistoryReplayIT extends BackportGuardTestBase {
   private static Optional<String> lastBotComment(ChangeInfo detail) {
     String last = null;
     for (ChangeMessageInfo m : detail.messages) {
-      if (VotePoster.TAG.equals(m.tag)) {
+      if (TAG.equals(m.tag)) {
         last = m.message;
       }
     }

@@ -37,10 +37,13 @@ import org.junit.jupiter.api.Test;
  * prerequisites, cycles, the depth bound, the limit on declarations, and reverts.
  */
 class VerdictChainCommentTest {
+  private static final String PLUGIN = "backport-guard";
+
   private static final String B = "wmf/1.0";
   private static final String LINK = "https://g.example/c/";
 
-  private final VerdictComment comment = new VerdictComment((p, n) -> LINK + p + "/+/" + n);
+  private final VerdictComment comment =
+      new VerdictComment((p, n) -> LINK + p + "/+/" + n, CommentLimit.DEFAULT_BUDGET, PLUGIN);
 
   private static final Node ROOT = new Node("demo", "Iroot");
 

@@ -37,10 +37,13 @@ import org.junit.jupiter.api.Test;
 
 /** The comment fits its budget whatever the verdict holds; the verdict line always stays. */
 class VerdictCommentLimitTest {
+  private static final String PLUGIN = "backport-guard";
+
   private static final String B = "wmf/1.0";
   private static final int BUDGET = CommentLimit.DEFAULT_BUDGET;
   private final VerdictComment comment =
-      new VerdictComment((p, n) -> "https://g.example/c/" + p + "/+/" + n);
+      new VerdictComment(
+          (p, n) -> "https://g.example/c/" + p + "/+/" + n, CommentLimit.DEFAULT_BUDGET, PLUGIN);
 
   private static String longProject(int i) {
     return "group-" + i + "/" + Strings.repeat("very-long-component-name-", 9);
@@ -77,7 +80,7 @@ class VerdictCommentLimitTest {
   }
 
   private static Verdict verdict(List<DependencyResult> results, List<UnreadableLine> unreadable) {
-    return new Verdict(
+    return Verdicts.of(
         "demo", B, ImmutableList.copyOf(results), ImmutableList.copyOf(unreadable), true);
   }
 
@@ -201,7 +204,8 @@ class VerdictCommentLimitTest {
 
   @Test
   void theSmallestBudgetKeepsTheVerdictLine() {
-    VerdictComment tiny = new VerdictComment((p, n) -> "https://g.example/c/" + p + "/+/" + n, 64);
+    VerdictComment tiny =
+        new VerdictComment((p, n) -> "https://g.example/c/" + p + "/+/" + n, 64, PLUGIN);
     List<DependencyResult> results = new ArrayList<>();
     for (int i = 0; i < 42; i++) {
       results.add(openElsewhere(longProject(i), 100 + i));
@@ -216,7 +220,7 @@ class VerdictCommentLimitTest {
   @Test
   void aSmallBudgetListsFewerEntriesBeforeCuttingText() {
     VerdictComment small =
-        new VerdictComment((p, n) -> "https://g.example/c/" + p + "/+/" + n, 1_792);
+        new VerdictComment((p, n) -> "https://g.example/c/" + p + "/+/" + n, 1_792, PLUGIN);
     List<DependencyResult> results = new ArrayList<>();
     for (int i = 0; i < 20; i++) {
       results.add(openElsewhere("lib", 100 + i));

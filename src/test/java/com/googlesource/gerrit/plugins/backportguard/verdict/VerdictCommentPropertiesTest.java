@@ -46,11 +46,12 @@ import net.jqwik.api.constraints.IntRange;
  * budget as Gerrit counts it (characters) and as UTF-8 bytes, and starts with the verdict line.
  */
 class VerdictCommentPropertiesTest {
+  private static final String PLUGIN = "backport-guard";
 
   @Property(tries = 200)
   void neverOverTheBudget(@ForAll("verdicts") Verdict verdict, @ForAll("budgets") int budget) {
     VerdictComment comment =
-        new VerdictComment((p, n) -> "https://g.example/c/" + p + "/+/" + n, budget);
+        new VerdictComment((p, n) -> "https://g.example/c/" + p + "/+/" + n, budget, PLUGIN);
     String text = comment.format(verdict);
 
     assertThat(text.length()).isAtMost(budget);
@@ -62,7 +63,8 @@ class VerdictCommentPropertiesTest {
   @Property(tries = 50)
   void theSameVerdictGivesTheSameText(
       @ForAll("verdicts") Verdict verdict, @ForAll @IntRange(min = 32, max = 20_000) int budget) {
-    VerdictComment comment = new VerdictComment((p, n) -> "https://g.example/" + p + n, budget);
+    VerdictComment comment =
+        new VerdictComment((p, n) -> "https://g.example/" + p + n, budget, PLUGIN);
     assertThat(comment.format(verdict)).isEqualTo(comment.format(verdict));
   }
 

@@ -28,9 +28,12 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class VerdictCommentTest {
+  private static final String PLUGIN = "backport-guard";
+
   private static final String B = "wmf/1.0";
   private final VerdictComment comment =
-      new VerdictComment((p, n) -> "https://g.example/c/" + p + "/+/" + n);
+      new VerdictComment(
+          (p, n) -> "https://g.example/c/" + p + "/+/" + n, CommentLimit.DEFAULT_BUDGET, PLUGIN);
 
   private static DependencyResult result(String line, PrerequisiteStatus... statuses) {
     return new DependencyResult(
@@ -50,7 +53,7 @@ class VerdictCommentTest {
   }
 
   private static Verdict verdict(boolean blockOnUnknown, DependencyResult... results) {
-    return new Verdict(
+    return Verdicts.of(
         "demo", B, ImmutableList.copyOf(results), ImmutableList.of(), blockOnUnknown);
   }
 
@@ -126,7 +129,7 @@ class VerdictCommentTest {
                 new DependencyRef.External("https://gitlab.example/x/-/merge_requests/1")),
             ImmutableList.of());
     Verdict v =
-        new Verdict(
+        Verdicts.of(
             "demo",
             B,
             ImmutableList.of(external),
@@ -158,7 +161,7 @@ class VerdictCommentTest {
   @Test
   void unreadableLinesAloneLeadTheSummaryWhenTheyBlock() {
     Verdict v =
-        new Verdict(
+        Verdicts.of(
             "demo",
             B,
             ImmutableList.of(),
@@ -184,5 +187,29 @@ class VerdictCommentTest {
     assertThat(text)
         .contains("(project lib has no branch wmf/1.0).\n  Action: merge change 7 in lib");
     assertThat(text).doesNotContain("cherry-pick");
+  }
+
+  @Test
+  void settingsAreNamedAfterThePluginsInstalledName() {
+    VerdictComment renamed =
+        new VerdictComment(
+            (p, n) -> "https://g.example/c/" + p + "/+/" + n,
+            CommentLimit.DEFAULT_BUDGET,
+            "guard-renamed");
+    Verdict v =
+        new Verdict(
+            "demo",
+            B,
+            ImmutableList.of(),
+            ImmutableList.of(),
+            true,
+            com.googlesource.gerrit.plugins.backportguard.resolve.Chain.none(
+                new com.googlesource.gerrit.plugins.backportguard.resolve.Chain.Node("demo", "")),
+            ImmutableList.of("Depends-On: I33"),
+            0);
+
+    assertThat(renamed.format(v))
+        .contains("ask an admin to raise plugin.guard-renamed.maxDependencies");
+    assertThat(renamed.format(v)).doesNotContain("backport-guard");
   }
 }
