@@ -145,21 +145,30 @@ public class ChainsIT extends BackportGuardTestBase {
   @Test
   @GerritConfig(name = "plugin.backport-guard.maxDependencies", value = "3")
   public void theCountBoundIsSaidNotSilentlyDropped() throws Exception {
-    ChangeInfo prerequisite = prerequisiteMergedAfterCut();
-    merge(cherryPick(prerequisite));
+    createBranch(project, BRANCH);
+    // Every prerequisite is on wmf/1.0: the bound is the only thing that can block the change.
     String[] footers = new String[5];
     for (int i = 0; i < 5; i++) {
-      footers[i] = "Depends-On: " + (i == 0 ? prerequisite.changeId : newChangeId());
+      String id = newChangeId();
+      pushToBranch(messageWithId("Prerequisite " + i, id));
+      footers[i] = "Depends-On: " + id;
     }
     ChangeInfo top = create(BRANCH, message("Many", footers));
     awaitEvaluations();
 
     String comment = lastComment(top);
-    assertThat(vote(top)).isEqualTo(-1);
+    assertWithMessage(comment).that(vote(top)).isEqualTo(-1);
+    assertThat(comment)
+        .contains(
+            "Backport check: 5 declared dependencies are more than the 3 checked; the rest were"
+                + " not checked.");
+    assertThat(comment).doesNotContain("MISSING");
     assertThat(comment).contains("Not checked: more than 3 dependencies declared");
-    assertThat(comment).contains("* " + footers[3]);
-    assertThat(comment).contains("* " + footers[4]);
-    assertThat(comment).contains("plugin.backport-guard.maxDependencies");
+    String notChecked = comment.substring(comment.indexOf("Not checked:"));
+    assertThat(notChecked).doesNotContain(footers[2]);
+    assertThat(notChecked).contains("* " + footers[3]);
+    assertThat(notChecked).contains("* " + footers[4]);
+    assertThat(notChecked).contains("plugin.backport-guard.maxDependencies");
   }
 
   @Test

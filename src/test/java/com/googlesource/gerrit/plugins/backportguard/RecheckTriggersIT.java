@@ -374,16 +374,28 @@ public class RecheckTriggersIT extends BackportGuardTestBase {
     ChangeInfo dependent = backport(prerequisite.changeId);
     assertThat(vote(dependent)).isEqualTo(0);
 
-    // Reverted on master, then the revert is backported like any other fix.
+    // Reverted on master: the prerequisite is still on wmf/1.0.
     ChangeInfo revert = gApi.changes().id(prerequisite.id).revert(new RevertInput()).get();
     merge(revert);
-    merge(cherryPick(revert));
+    awaitEvaluations();
+    assertThat(vote(dependent)).isEqualTo(0);
+
+    // Then the revert is backported like any other fix. The cherry-pick is not a revert itself:
+    // only its change-merged event, through the revert on master, can reach the dependent.
+    ChangeInfo revertPick = cherryPick(revert);
+    merge(revertPick);
     awaitEvaluations();
 
+    // Read as the event left them; a manual check runs only afterwards, to explain a failure.
+    int voteAfterEvents = vote(dependent);
+    String commentAfterEvents = lastComment(dependent);
     EvaluationReport manual =
         queue().submit(Project.nameKey(dependent.project), Change.id(dependent._number)).get();
-    assertWithMessage(lastComment(dependent) + "\nmanual check: " + manual.describe())
-        .that(vote(dependent))
+    assertWithMessage(
+            "after the cherry-picked revert merged, the dependent still said:\n%s\nmanual check: %s",
+            commentAfterEvents, manual.describe())
+        .that(voteAfterEvents)
         .isEqualTo(-1);
+    assertThat(commentAfterEvents).contains("reverted on wmf/1.0 by change " + revertPick._number);
   }
 }

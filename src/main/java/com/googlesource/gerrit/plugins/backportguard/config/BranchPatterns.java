@@ -17,8 +17,10 @@ package com.googlesource.gerrit.plugins.backportguard.config;
 import com.google.common.cache.Cache;
 import com.google.common.cache.CacheBuilder;
 import com.google.common.collect.ImmutableList;
+import com.google.gerrit.server.CurrentUser;
+import com.google.gerrit.server.project.RefPattern;
+import com.google.gerrit.server.project.RefPatternMatcher;
 import dk.brics.automaton.Automaton;
-import dk.brics.automaton.RegExp;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.regex.Pattern;
@@ -29,9 +31,12 @@ import java.util.regex.PatternSyntaxException;
  * REL1_41}), a prefix ending in {@code /*} ({@code wmf/*}), or a regular expression starting with
  * {@code ^} ({@code ^refs/heads/REL1_[0-9]+}). Names may omit {@code refs/heads/}.
  *
- * <p>Regular expressions are matched as Gerrit's {@code ref:^...} search matches them, with the
- * dk.brics automaton library Gerrit ships (its {@code RegexRefPredicate}, and {@code RefPattern}
- * for access sections): a trailing {@code $} ends the name, and matching takes time linear in the
+ * <p>Exact names and prefixes are matched by Gerrit's own {@link RefPatternMatcher}, as it matches
+ * a label's {@code branch} patterns. Regular expressions are not: its matcher uses {@code
+ * java.util.regex}, which backtracks, and a project owner's pattern must not cost the server
+ * exponential time. They are parsed by Gerrit's {@link RefPattern#toRegExp} and matched as Gerrit's
+ * {@code ref:^...} search matches them ({@code RegexRefPredicate}), with the dk.brics automaton
+ * library Gerrit ships: a trailing {@code $} ends the name, and matching takes time linear in the
  * name, never backtracking. The automaton is kept nondeterministic, so that building it cannot blow
  * up either; its length, its optional and repeated parts and its size are bounded before it is
  * built (the library's parser recurses once per character, and copies transitions along every
@@ -67,10 +72,11 @@ public final class BranchPatterns {
   private static final Cache<String, Automaton> BUILT =
       CacheBuilder.newBuilder().maximumSize(256).build();
 
-  private final ImmutableList<String> patterns;
+  private final ImmutableList<RefPatternMatcher> patterns;
   private final ImmutableList<Automaton> regexes;
 
-  private BranchPatterns(ImmutableList<String> patterns, ImmutableList<Automaton> regexes) {
+  private BranchPatterns(
+      ImmutableList<RefPatternMatcher> patterns, ImmutableList<Automaton> regexes) {
     this.patterns = patterns;
     this.regexes = regexes;
   }
@@ -82,14 +88,14 @@ public final class BranchPatterns {
    *     syntax Gerrit's ref patterns do not have, or is too large
    */
   public static BranchPatterns parse(Iterable<String> values) {
-    ImmutableList.Builder<String> out = ImmutableList.builder();
+    ImmutableList.Builder<RefPatternMatcher> out = ImmutableList.builder();
     ImmutableList.Builder<Automaton> regexes = ImmutableList.builder();
     for (String raw : values) {
       String value = raw.strip();
       if (value.isEmpty()) {
         continue;
       }
-      if (value.startsWith("^")) {
+      if (RefPattern.isRE(value)) {
         Automaton built = BUILT.getIfPresent(value);
         if (built == null) {
           built = compile(value);
@@ -97,10 +103,27 @@ public final class BranchPatterns {
         }
         regexes.add(built);
       } else {
-        out.add(value);
+        out.add(matcher(value.startsWith("refs/") ? value : HEADS + value));
       }
     }
     return new BranchPatterns(out.build(), regexes.build());
+  }
+
+  /** Gerrit's matcher for an exact name or a prefix ending in {@code /*}. */
+  private static RefPatternMatcher matcher(String ref) {
+    if (RefPattern.containsParameters(ref)) {
+      // Own code: Gerrit expands ${username} per user, and a backport branch belongs to no user;
+      // such a name has always been read literally.
+      return new RefPatternMatcher() {
+        @Override
+        public boolean match(String candidate, CurrentUser user) {
+          return ref.endsWith("/*")
+              ? candidate.startsWith(ref.substring(0, ref.length() - 1))
+              : candidate.equals(ref);
+        }
+      };
+    }
+    return RefPatternMatcher.getMatcher(ref);
   }
 
   private static Automaton compile(String pattern) {
@@ -147,7 +170,8 @@ public final class BranchPatterns {
     }
     Automaton a;
     try {
-      a = new RegExp(re, RegExp.NONE).toAutomaton(false);
+      // Parsed as Gerrit parses a ref pattern's regular expression, without the ^ and the $.
+      a = RefPattern.toRegExp("^" + re).toAutomaton(false);
     } catch (IllegalArgumentException e) {
       throw invalid(pattern, e.getMessage());
     } catch (StackOverflowError e) {
@@ -336,11 +360,9 @@ public final class BranchPatterns {
   /** True when the branch (short name or full ref) matches one of the patterns. */
   public boolean matches(String branch) {
     String ref = branch.startsWith(HEADS) ? branch : HEADS + branch;
-    for (String p : patterns) {
-      String full = p.startsWith("refs/") ? p : HEADS + p;
-      if (full.endsWith("/*")
-          ? ref.startsWith(full.substring(0, full.length() - 1))
-          : ref.equals(full)) {
+    for (RefPatternMatcher p : patterns) {
+      // No user: as Gerrit matches a label's branch patterns (ProjectState, ListLabels).
+      if (p.match(ref, null)) {
         return true;
       }
     }

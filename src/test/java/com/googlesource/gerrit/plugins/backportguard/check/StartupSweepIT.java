@@ -15,19 +15,86 @@
 package com.googlesource.gerrit.plugins.backportguard.check;
 
 import static com.google.common.truth.Truth.assertThat;
+import static com.google.common.truth.Truth.assertWithMessage;
 import static java.util.concurrent.TimeUnit.SECONDS;
 
 import com.google.gerrit.acceptance.config.GerritConfig;
 import com.google.gerrit.extensions.common.ChangeInfo;
+import com.google.gerrit.extensions.events.LifecycleListener;
+import com.google.inject.Key;
+import com.google.inject.TypeLiteral;
+import com.googlesource.gerrit.plugins.backportguard.config.ServerSettings;
+import com.googlesource.gerrit.plugins.backportguard.evaluate.EvaluationExecutor;
 import com.googlesource.gerrit.plugins.backportguard.evaluate.EvaluationReport.Result;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ScheduledExecutorService;
 import org.junit.Test;
 
-/** The re-check of open backports when the plugin starts. */
+/**
+ * The re-check of open backports when the plugin starts.
+ *
+ * <p>What starting schedules is read while every worker of the plugin's queue is held, so that no
+ * scheduled task can run and leave the queue first, however long the test takes to get there.
+ */
 public class StartupSweepIT extends CheckTestBase {
   private static final String SWEEP_TASK = "backport-guard start-up sweep of open backports";
+  private static final String CATCH_UP_TASK =
+      "backport-guard catch-up with the work left by the last run";
+
+  private StartupSweep startupSweep() {
+    return plugin.getSysInjector().getInstance(StartupSweep.class);
+  }
 
   private CheckTally sweep() throws Exception {
-    return plugin.getSysInjector().getInstance(StartupSweep.class).sweep().get(60, SECONDS);
+    return startupSweep().sweep().get(60, SECONDS);
+  }
+
+  /** Occupies every worker of the plugin's queue until the latch is released. */
+  private CountDownLatch holdQueue() throws Exception {
+    ScheduledExecutorService ex =
+        plugin
+            .getSysInjector()
+            .getInstance(Key.get(ScheduledExecutorService.class, EvaluationExecutor.class));
+    int threads = plugin.getSysInjector().getInstance(ServerSettings.class).threads();
+    CountDownLatch release = new CountDownLatch(1);
+    CountDownLatch started = new CountDownLatch(threads);
+    for (int i = 0; i < threads; i++) {
+      ex.execute(
+          () -> {
+            started.countDown();
+            try {
+              release.await();
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+            }
+          });
+    }
+    assertWithMessage("every worker held").that(started.await(60, SECONDS)).isTrue();
+    return release;
+  }
+
+  /**
+   * Starts the sweep's lifecycle as Gerrit does when it starts the plugin, with the queue held, and
+   * returns what {@code gerrit show-queue} lists for the plugin's queue.
+   */
+  private String queueAfterStart() throws Exception {
+    assertWithMessage("the sweep is one of the plugin's lifecycle listeners")
+        .that(
+            plugin
+                .getSysInjector()
+                .findBindingsByType(new TypeLiteral<LifecycleListener>() {})
+                .stream()
+                .anyMatch(b -> b.getProvider().get() instanceof StartupSweep))
+        .isTrue();
+    CountDownLatch release = holdQueue();
+    try {
+      startupSweep().start();
+      String queue = adminSshSession.exec("gerrit show-queue --wide --queue backport-guard");
+      adminSshSession.assertSuccess();
+      return queue;
+    } finally {
+      release.countDown();
+    }
   }
 
   @Test
@@ -54,18 +121,19 @@ public class StartupSweepIT extends CheckTestBase {
   @Test
   @GerritConfig(name = "plugin.backport-guard.sweepOnStart", value = "true")
   public void startingThePluginSchedulesTheSweep() throws Exception {
-    String queue = adminSshSession.exec("gerrit show-queue --wide --queue backport-guard");
-    adminSshSession.assertSuccess();
+    String queue = queueAfterStart();
 
+    assertThat(queue).contains(CATCH_UP_TASK);
     assertThat(queue).contains(SWEEP_TASK);
   }
 
   @Test
   @GerritConfig(name = "plugin.backport-guard.sweepOnStart", value = "false")
   public void sweepOnStartFalseSchedulesNoSweep() throws Exception {
-    String queue = adminSshSession.exec("gerrit show-queue --wide --queue backport-guard");
-    adminSshSession.assertSuccess();
+    String queue = queueAfterStart();
 
+    // The catch-up is scheduled either way: the listing does show what starting scheduled.
+    assertThat(queue).contains(CATCH_UP_TASK);
     assertThat(queue).doesNotContain(SWEEP_TASK);
   }
 }

@@ -15,9 +15,11 @@
 package com.googlesource.gerrit.plugins.backportguard.config;
 
 import static com.google.common.truth.Truth.assertThat;
+import static com.google.common.truth.Truth.assertWithMessage;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import com.google.gerrit.server.project.RefPatternMatcher;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -154,7 +156,7 @@ class BranchPatternsTest {
             "^" + "(a*)".repeat(32),
             "^[a-z]*" + "[a-z]".repeat(40) + "(x?){31}",
             "^" + "(".repeat(60) + "a" + ")".repeat(60) + "{0,32}");
-    assertTimeoutPreemptively(
+    CpuBound.assertCheap(
         Duration.ofSeconds(2),
         () -> {
           for (String pattern : worst) {
@@ -162,5 +164,35 @@ class BranchPatternsTest {
             assertThat(p.matches("a".repeat(10_000) + "!")).isFalse();
           }
         });
+  }
+
+  @Test
+  void exactNamesAndPrefixesMatchAsGerritMatchesALabelsBranchPatterns() {
+    List<String> refs =
+        List.of(
+            "refs/heads/REL1_41",
+            "refs/heads/REL1_410",
+            "refs/heads/wmf/1.0",
+            "refs/heads/wmf",
+            "refs/heads/wmfx/1",
+            "refs/heads/master");
+    for (String pattern :
+        List.of("REL1_41", "refs/heads/REL1_41", "wmf/*", "refs/heads/wmf/*", "refs/heads/*")) {
+      String full = pattern.startsWith("refs/") ? pattern : "refs/heads/" + pattern;
+      for (String ref : refs) {
+        assertWithMessage("%s on %s", pattern, ref)
+            .that(BranchPatterns.parse(List.of(pattern)).matches(ref))
+            .isEqualTo(RefPatternMatcher.getMatcher(full).match(ref, null));
+      }
+    }
+  }
+
+  @Test
+  void namesWithParametersAreReadLiterally() {
+    BranchPatterns p = BranchPatterns.parse(List.of("wmf/${username}", "sandbox/${username}/*"));
+    assertThat(p.matches("wmf/${username}")).isTrue();
+    assertThat(p.matches("wmf/alice")).isFalse();
+    assertThat(p.matches("sandbox/${username}/x")).isTrue();
+    assertThat(p.matches("sandbox/alice/x")).isFalse();
   }
 }

@@ -49,4 +49,15 @@ public class ServerSettingsIT extends BackportGuardTestBase {
   public void aValueWithinTheBoundIsKept() throws Exception {
     assertThat(settings().maxDependencies()).isEqualTo(120);
   }
+
+  /** The defaults and bounds config.md and security.md state. */
+  @Test
+  public void theDocumentedDefaultsAndBoundsHold() throws Exception {
+    assertThat(settings().threads()).isEqualTo(2);
+    assertThat(settings().maxChainDepth()).isEqualTo(10);
+    assertThat(settings().maxDependencies()).isEqualTo(50);
+    assertThat(ServerSettings.MAX_THREADS).isEqualTo(16);
+    assertThat(ServerSettings.MAX_MAX_CHAIN_DEPTH).isEqualTo(50);
+    assertThat(ServerSettings.MAX_MAX_DEPENDENCIES).isEqualTo(500);
+  }
 }
