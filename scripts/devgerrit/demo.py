@@ -23,7 +23,6 @@ import hashlib
 import json
 import os
 import shutil
-import tempfile
 import time
 
 from devgerrit import site
@@ -102,7 +101,7 @@ def load(g):
     if not g.exists(f"/projects/{PROJECT}/branches/{q(BRANCH)}"):
         raise SystemExit(f"project {PROJECT} exists without branch {BRANCH}; it was not made by this "
                          "script: start from scratch (scripts/dev-gerrit stop && rm -rf .dev)")
-    work = tempfile.mkdtemp(prefix="demo-work-", dir=site.DEV_DIR)
+    work = site.scratch_dir("demo-work-")
     try:
         git("clone", "-q", "--no-checkout", g.git_url(PROJECT), work)
         prereq = _one(g, f"change:{PREREQ_ID}")

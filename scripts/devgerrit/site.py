@@ -19,8 +19,11 @@ truth about the ports: the benchmark and the crash test read it there instead
 of guessing from the environment.
 """
 
+import glob
 import os
+import shutil
 import sys
+import tempfile
 
 from devgerrit.git import GitError, git
 
@@ -75,6 +78,14 @@ def ports():
 
 def url():
     return f"http://127.0.0.1:{ports()[0]}"
+
+
+def scratch_dir(prefix):
+    """A new directory in .dev/ for work that is thrown away; removes the ones a killed run left."""
+    os.makedirs(DEV_DIR, exist_ok=True)
+    for stale in glob.glob(os.path.join(DEV_DIR, prefix + "*")):
+        shutil.rmtree(stale, ignore_errors=True)
+    return tempfile.mkdtemp(prefix=prefix, dir=DEV_DIR)
 
 
 class Marker:
