@@ -1,0 +1,133 @@
+# Copyright (C) 2026 The Android Open Source Project
+#
+# Licensed under the Apache License, Version 2.0 (the "License");
+# you may not use this file except in compliance with the License.
+# You may obtain a copy of the License at
+#
+# http://www.apache.org/licenses/LICENSE-2.0
+#
+# Unless required by applicable law or agreed to in writing, software
+# distributed under the License is distributed on an "AS IS" BASIS,
+# WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+# See the License for the specific language governing permissions and
+# limitations under the License.
+"""Tests of the development scripts that need no Gerrit (run by scripts/test).
+
+python3 -m unittest discover -s scripts -p 'test_*.py'
+"""
+
+import os
+import shutil
+import subprocess
+import tempfile
+import unittest
+
+from devgerrit import git as isolated
+from devgerrit import site
+
+
+def _hostile_home(root):
+    """A HOME whose git configuration breaks every commit: signing that fails, hooks that refuse,
+    and a URL rewrite to a closed port."""
+    home = os.path.join(root, "home")
+    hooks = os.path.join(home, "hooks")
+    os.makedirs(hooks)
+    for hook in ("pre-commit", "commit-msg", "pre-push", "post-checkout"):
+        path = os.path.join(hooks, hook)
+        with open(path, "w") as f:
+            f.write(f"#!/bin/sh\necho 'hostile {hook} hook refuses' >&2\nexit 1\n")
+        os.chmod(path, 0o755)
+    with open(os.path.join(home, ".gitconfig"), "w") as f:
+        f.write(f"""[commit]
+\tgpgsign = true
+[gpg]
+\tprogram = /bin/false
+[core]
+\thooksPath = {hooks}
+[url "file:///nonexistent/"]
+\tinsteadOf = {root}/
+""")
+    return home
+
+
+class IsolatedGitTest(unittest.TestCase):
+    def setUp(self):
+        self.root = tempfile.mkdtemp(prefix="devgerrit-test-")
+        self.addCleanup(shutil.rmtree, self.root, True)
+        self.remote = os.path.join(self.root, "remote.git")
+        subprocess.run(["git", "init", "-q", "--bare", self.remote], check=True,
+                       env=isolated.isolated_env())
+        self.home = _hostile_home(self.root)
+        self._old_home = os.environ.get("HOME")
+        os.environ["HOME"] = self.home
+        self.addCleanup(self._restore_home)
+
+    def _restore_home(self):
+        if self._old_home is None:
+            os.environ.pop("HOME", None)
+        else:
+            os.environ["HOME"] = self._old_home
+
+    def test_the_hostile_home_breaks_plain_git(self):
+        # Guards the test below: in this HOME, git as the user runs it cannot commit.
+        work = os.path.join(self.root, "plain")
+        subprocess.run(["git", "init", "-q", work], check=True)
+        proc = subprocess.run(["git", "-c", "user.name=a", "-c", "user.email=a@example.com",
+                               "commit", "-q", "--allow-empty", "-m", "x"],
+                              cwd=work, capture_output=True, text=True)
+        self.assertNotEqual(proc.returncode, 0, proc.stderr)
+
+    def test_clone_commit_push_ignore_the_users_git_configuration(self):
+        work = os.path.join(self.root, "work")
+        isolated.git("clone", "-q", self.remote, work)
+        with open(os.path.join(work, "a.txt"), "w") as f:
+            f.write("a\n")
+        isolated.git("add", "a.txt", cwd=work)
+        isolated.git("commit", "-q", "-F", "-", cwd=work, input="Add a\n\nChange-Id: I" + "0" * 40 + "\n")
+        isolated.git("push", "-q", "origin", "HEAD:refs/heads/main", cwd=work)
+        log = isolated.git("--git-dir", self.remote, "log", "--format=%an <%ae> %G?", "main")
+        self.assertEqual(log.strip(), f"{isolated.IDENTITY[0]} <{isolated.IDENTITY[1]}> N")
+
+    def test_inherited_git_variables_do_not_leak_in(self):
+        # A caller's GIT_DIR (e.g. when run from a hook) must not redirect the scripts' git.
+        os.environ["GIT_DIR"] = os.path.join(self.root, "elsewhere.git")
+        self.addCleanup(os.environ.pop, "GIT_DIR", None)
+        work = os.path.join(self.root, "work")
+        isolated.git("clone", "-q", self.remote, work)
+        self.assertTrue(os.path.isdir(os.path.join(work, ".git")))
+
+    def test_a_failed_push_shows_gits_own_error(self):
+        work = os.path.join(self.root, "work")
+        isolated.git("clone", "-q", self.remote, work)
+        isolated.git("commit", "-q", "--allow-empty", "-m", "one", cwd=work)
+        isolated.git("push", "-q", "origin", "HEAD:refs/heads/main", cwd=work)
+        isolated.git("commit", "-q", "--amend", "--allow-empty", "-m", "other", cwd=work)
+        with self.assertRaises(isolated.GitError) as caught:
+            isolated.git("push", "-q", "origin", "HEAD:refs/heads/main", cwd=work)
+        message = str(caught.exception)
+        self.assertIn("git push -q origin HEAD:refs/heads/main failed", message)
+        self.assertIn("[rejected]", message)  # git's own words, not a summary of ours
+
+
+class MissingToolsTest(unittest.TestCase):
+    """scripts/dev-gerrit start on a machine without Maven, where it cannot install it."""
+
+    def test_prints_the_missing_tools_and_the_command_and_fails(self):
+        root = tempfile.mkdtemp(prefix="devgerrit-path-")
+        self.addCleanup(shutil.rmtree, root, True)
+        # A PATH with what the script needs to get as far as its check, and neither mvn nor apt-get.
+        for tool in ("bash", "dirname", "id", "git", "python3", "curl", "cat", "sed", "env"):
+            found = shutil.which(tool)
+            if found:
+                os.symlink(found, os.path.join(root, tool))
+        proc = subprocess.run(
+            [os.path.join(site.ROOT, "scripts", "dev-gerrit"), "start"],
+            env={"PATH": root, "HOME": root}, capture_output=True, text=True, timeout=60)
+        self.assertEqual(proc.returncode, 1, proc.stderr)
+        self.assertIn("missing tools: mvn", proc.stderr)
+        self.assertIn("(on Debian/Ubuntu: maven)", proc.stderr)
+        self.assertNotIn("building the plugin", proc.stderr)
+
+
+if __name__ == "__main__":
+    unittest.main()
