@@ -15,6 +15,7 @@
 package com.googlesource.gerrit.plugins.backportguard.resolve;
 
 import static com.google.common.collect.ImmutableList.toImmutableList;
+import static com.googlesource.gerrit.plugins.backportguard.query.QueryTerms.quote;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
@@ -942,9 +943,5 @@ public class DependencyResolver {
           };
       return new Candidate(c.project, c._number, c.branch, status, c.currentRevision);
     }
-  }
-
-  private static String quote(String s) {
-    return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
   }
 }
