@@ -49,6 +49,12 @@ final class BranchView implements AutoCloseable {
     static final Branch UNREADABLE = new Branch(true, false, null);
   }
 
+  /** Who reads what, for the comment: see {@link Visibility#describable}. */
+  @FunctionalInterface
+  interface Readers {
+    boolean describable(String project, String ref);
+  }
+
   /** A project's repository, opened once for the check. */
   private record Open(Repository repo, ObjectReader reader, RevWalk rw) {
     void close() {
@@ -60,7 +66,7 @@ final class BranchView implements AutoCloseable {
 
   private final GitRepositoryManager repoManager;
   private final CheckBudget budget;
-  private final Visibility visibility;
+  private final Readers readers;
   private final String branch;
   private final Map<String, Open> open = new LinkedHashMap<>();
   private final Map<String, Branch> branches = new HashMap<>();
@@ -68,11 +74,10 @@ final class BranchView implements AutoCloseable {
   /**
    * @param branch the short name of the checked change's target branch
    */
-  BranchView(
-      GitRepositoryManager repoManager, CheckBudget budget, Visibility visibility, String branch) {
+  BranchView(GitRepositoryManager repoManager, CheckBudget budget, Readers readers, String branch) {
     this.repoManager = repoManager;
     this.budget = budget;
-    this.visibility = visibility;
+    this.readers = readers;
     this.branch = branch;
   }
 
@@ -87,7 +92,7 @@ final class BranchView implements AutoCloseable {
     }
     Branch b;
     String ref = "refs/heads/" + branch;
-    if (!visibility.describable(project, ref)) {
+    if (!readers.describable(project, ref)) {
       b = Branch.UNREADABLE;
     } else {
       try {

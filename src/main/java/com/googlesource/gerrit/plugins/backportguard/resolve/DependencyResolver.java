@@ -109,7 +109,8 @@ public class DependencyResolver {
       throws RestApiException, IOException {
     Visibility visibility = visibilityFactory.create(change, owner, uploaders);
     CheckBudget budget = bounds.newBudget();
-    try (BranchView branches = new BranchView(repoManager, budget, visibility, change.branch())) {
+    try (BranchView branches =
+        new BranchView(repoManager, budget, visibility::describable, change.branch())) {
       Check check = new Check(change, visibility, budget, branches);
       ImmutableList<DependencyResult> results = new LevelLookup(check).resolve(dependencies);
       Chain chain =

@@ -53,16 +53,6 @@ public class ResolveBounds {
     this.maxTerms = indexConfig.maxTerms();
   }
 
-  /** How many git objects (commits, mostly) all the walks of one check may read together. */
-  public int maxCommits() {
-    return maxCommits;
-  }
-
-  /** How many index queries (pages of results included) one check may run, all levels together. */
-  public int maxQueries() {
-    return maxQueries;
-  }
-
   /** The server's {@code index.maxTerms}: no query may have more leaf terms. */
   public int maxTerms() {
     return maxTerms;
