@@ -16,6 +16,7 @@ package com.googlesource.gerrit.plugins.backportguard.resolve;
 
 import com.google.gerrit.common.FooterConstants;
 import com.google.gerrit.entities.Project;
+import com.google.gerrit.entities.RefNames;
 import com.google.gerrit.server.git.GitRepositoryManager;
 import java.io.IOException;
 import java.util.HashMap;
@@ -91,7 +92,7 @@ final class BranchView implements AutoCloseable {
       return cached;
     }
     Branch b;
-    String ref = "refs/heads/" + branch;
+    String ref = RefNames.REFS_HEADS + branch;
     if (!readers.describable(project, ref)) {
       b = Branch.UNREADABLE;
     } else {

@@ -21,9 +21,7 @@ import com.google.common.collect.ImmutableMap;
 import com.google.common.collect.ImmutableSet;
 import com.google.gerrit.entities.Account;
 import com.google.gerrit.extensions.api.GerritApi;
-import com.google.gerrit.extensions.api.changes.SubmittedTogetherOption;
 import com.google.gerrit.extensions.client.ListChangesOption;
-import com.google.gerrit.extensions.common.ChangeInfo;
 import com.google.gerrit.extensions.restapi.RestApiException;
 import com.google.gerrit.server.git.GitRepositoryManager;
 import com.google.inject.Inject;
@@ -31,10 +29,8 @@ import com.googlesource.gerrit.plugins.backportguard.parse.DeclaredDependency;
 import com.googlesource.gerrit.plugins.backportguard.parse.DependencyFooterParser;
 import com.googlesource.gerrit.plugins.backportguard.resolve.Chain.Node;
 import java.io.IOException;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
-import org.eclipse.jgit.lib.ObjectId;
 
 /**
  * Finds out where each declared dependency of a change stands on the change's target branch, and
@@ -57,9 +53,10 @@ import org.eclipse.jgit.lib.ObjectId;
  * kept from being decided is {@link PrerequisiteState#UNDECIDED}, which blocks.
  *
  * <p>The parts: {@link IndexReader} asks the index for a level ({@link IndexSnapshot}), {@link
- * BranchView} reads git, {@link LevelLookup} resolves a level, {@link ChainWalk} follows the chain;
- * the rules ({@link References}, {@link Reverts}, {@link ChangeIdCopies}, {@link
- * PrerequisiteClassifier}, {@link LandingTogether}) are pure.
+ * BranchView} reads git, {@link SubmittedTogether} asks what lands with the change, {@link
+ * LevelLookup} resolves a level, {@link ChainWalk} follows the chain; the rules ({@link
+ * References}, {@link Reverts}, {@link ChangeIdCopies}, {@link PrerequisiteClassifier}, {@link
+ * LandingTogether}) are pure.
  */
 public class DependencyResolver {
   private static final ImmutableSet<ListChangesOption> OPTIONS =
@@ -203,7 +200,7 @@ public class DependencyResolver {
         return s;
       }
       if (together == null) {
-        together = submittedTogether();
+        together = SubmittedTogether.ask(gApi, self, budget, branches);
       }
       return LandingTogether.apply(s, together);
     }
@@ -225,50 +222,6 @@ public class DependencyResolver {
     public List<DependencyResult> resolve(List<DeclaredDependency> dependencies)
         throws RestApiException, IOException {
       return new LevelLookup(this).resolve(dependencies);
-    }
-
-    /**
-     * The changes Gerrit would submit together with the checked change, by number, each with why:
-     * asked once per check, of Gerrit's own computation (open ancestors of the current patch set,
-     * and the whole topic where {@code change.submitWholeTopic} is set), as the owner sees them.
-     */
-    private ImmutableMap<Integer, PrerequisiteState> submittedTogether()
-        throws RestApiException, IOException {
-      try {
-        budget.countQuery();
-      } catch (BoundReachedException e) {
-        // Not asked: nothing counts as landing together, the safe side.
-        return ImmutableMap.of();
-      }
-      List<ChangeInfo> together =
-          gApi.changes()
-              .id(self.project().get(), self.number())
-              .submittedTogether(
-                  EnumSet.of(ListChangesOption.CURRENT_REVISION),
-                  EnumSet.noneOf(SubmittedTogetherOption.class))
-              .changes;
-      if (together == null || together.isEmpty()) {
-        return ImmutableMap.of();
-      }
-      String project = self.project().get();
-      Optional<ObjectId> head =
-          together.stream()
-              .filter(c -> c._number == self.number())
-              .findFirst()
-              .map(c -> c.currentRevision)
-              .map(ObjectId::fromString);
-      try {
-        if (head.isPresent()) {
-          branches.read(project, head.get());
-        }
-        return LandingTogether.reasons(
-            together,
-            self.number(),
-            project,
-            c -> head.isPresent() && branches.contains(project, head.get(), c.currentRevision));
-      } catch (BoundReachedException e) {
-        return ImmutableMap.of();
-      }
     }
   }
 }
