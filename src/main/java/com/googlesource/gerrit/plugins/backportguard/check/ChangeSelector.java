@@ -14,6 +14,8 @@
 
 package com.googlesource.gerrit.plugins.backportguard.check;
 
+import static com.googlesource.gerrit.plugins.backportguard.query.QueryTerms.quote;
+
 import com.google.common.collect.ImmutableList;
 import com.google.gerrit.entities.Account;
 import com.google.gerrit.entities.BranchNameKey;
@@ -155,10 +157,5 @@ public class ChangeSelector {
       start += page.size();
     } while (!page.isEmpty() && Boolean.TRUE.equals(page.get(page.size() - 1)._moreChanges));
     return ImmutableList.copyOf(found);
-  }
-
-  /** Quotes a project or branch name for the query language, which has no escapes. */
-  private static String quote(String value) {
-    return value.contains("\"") ? "{" + value + "}" : "\"" + value + "\"";
   }
 }

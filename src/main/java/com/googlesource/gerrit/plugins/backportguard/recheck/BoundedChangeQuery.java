@@ -25,7 +25,7 @@ import com.google.gerrit.server.query.change.ChangeData;
 import com.google.gerrit.server.query.change.ChangeQueryProcessor;
 import com.google.inject.Inject;
 import com.google.inject.Provider;
-import java.util.ArrayList;
+import com.googlesource.gerrit.plugins.backportguard.query.Batches;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -99,24 +99,8 @@ public class BoundedChangeQuery {
    */
   private static List<List<Predicate<ChangeData>>> batches(
       Collection<Predicate<ChangeData>> alternatives, int maxLeaves) {
-    List<List<Predicate<ChangeData>>> out = new ArrayList<>();
-    List<Predicate<ChangeData>> batch = new ArrayList<>();
-    int leaves = 0;
-    for (Predicate<ChangeData> p : alternatives) {
-      // A leaf counts none of its own.
-      int n = Math.max(1, p.getLeafCount());
-      if (!batch.isEmpty() && leaves + n > maxLeaves) {
-        out.add(batch);
-        batch = new ArrayList<>();
-        leaves = 0;
-      }
-      batch.add(p);
-      leaves += n;
-    }
-    if (!batch.isEmpty()) {
-      out.add(batch);
-    }
-    return out;
+    // A leaf counts none of its own.
+    return Batches.of(alternatives, p -> Math.max(1, p.getLeafCount()), maxLeaves);
   }
 
   /** Reads one query into {@code found}; false if a bound stopped it. */

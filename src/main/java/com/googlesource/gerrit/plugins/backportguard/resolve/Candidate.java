@@ -14,6 +14,8 @@
 
 package com.googlesource.gerrit.plugins.backportguard.resolve;
 
+import com.google.gerrit.extensions.common.ChangeInfo;
+
 /**
  * A change, visible to the owner of the change being checked, that carries the prerequisite's
  * Change-Id.
@@ -32,6 +34,17 @@ public record Candidate(String project, int number, String branch, Status status
     OPEN,
     MERGED,
     ABANDONED
+  }
+
+  /** The candidate a change found in the index stands for. */
+  public static Candidate of(ChangeInfo c) {
+    Status status =
+        switch (c.status) {
+          case MERGED -> Status.MERGED;
+          case ABANDONED -> Status.ABANDONED;
+          case NEW -> Status.OPEN;
+        };
+    return new Candidate(c.project, c._number, c.branch, status, c.currentRevision);
   }
 
   public boolean isOn(String otherBranch) {

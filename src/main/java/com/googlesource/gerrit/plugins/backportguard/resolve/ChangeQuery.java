@@ -18,7 +18,7 @@ import com.google.common.flogger.FluentLogger;
 import com.google.gerrit.extensions.common.ChangeInfo;
 import com.google.gerrit.extensions.restapi.BadRequestException;
 import com.google.gerrit.extensions.restapi.RestApiException;
-import java.util.ArrayList;
+import com.googlesource.gerrit.plugins.backportguard.query.Batches;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -120,23 +120,7 @@ public final class ChangeQuery {
    * them; a term that alone is over the limit still gets a batch of its own.
    */
   static List<List<String>> batches(Collection<String> terms, int maxLeaves) {
-    List<List<String>> out = new ArrayList<>();
-    List<String> batch = new ArrayList<>();
-    int leaves = 0;
-    for (String t : terms) {
-      int n = leaves(t);
-      if (!batch.isEmpty() && leaves + n > maxLeaves) {
-        out.add(batch);
-        batch = new ArrayList<>();
-        leaves = 0;
-      }
-      batch.add(t);
-      leaves += n;
-    }
-    if (!batch.isEmpty()) {
-      out.add(batch);
-    }
-    return out;
+    return Batches.of(terms, ChangeQuery::leaves, maxLeaves);
   }
 
   /**

@@ -28,31 +28,43 @@ import org.eclipse.jgit.lib.Repository;
  * BoundReachedException}.
  */
 public final class CheckBudget {
-  private final ResolveBounds bounds;
+  private final int maxCommits;
+  private final String commitsSetting;
+  private final int maxQueries;
+  private final String queriesSetting;
   private int commits;
   private int queries;
 
-  public CheckBudget(ResolveBounds bounds) {
-    this.bounds = bounds;
+  /**
+   * @param maxCommits how many git objects all walks may read together
+   * @param commitsSetting the setting of that bound, as an admin writes it
+   * @param maxQueries how many index queries (pages included) may run
+   * @param queriesSetting the setting of that bound, as an admin writes it
+   */
+  public CheckBudget(int maxCommits, String commitsSetting, int maxQueries, String queriesSetting) {
+    this.maxCommits = maxCommits;
+    this.commitsSetting = commitsSetting;
+    this.maxQueries = maxQueries;
+    this.queriesSetting = queriesSetting;
   }
 
   /** Counts one index query (or one more page of one). */
   public void countQuery() throws BoundReachedException {
-    if (++queries > bounds.maxQueries()) {
-      queries = bounds.maxQueries() + 1;
-      throw new BoundReachedException(bounds.key(ResolveBounds.KEY_MAX_QUERIES));
+    if (++queries > maxQueries) {
+      queries = maxQueries + 1;
+      throw new BoundReachedException(queriesSetting);
     }
   }
 
   /** How many index queries were run. */
   public int queries() {
-    return Math.min(queries, bounds.maxQueries());
+    return Math.min(queries, maxQueries);
   }
 
   void countObject() throws BoundReachedException {
-    if (++commits > bounds.maxCommits()) {
-      commits = bounds.maxCommits() + 1;
-      throw new BoundReachedException(bounds.key(ResolveBounds.KEY_MAX_COMMITS));
+    if (++commits > maxCommits) {
+      commits = maxCommits + 1;
+      throw new BoundReachedException(commitsSetting);
     }
   }
 

@@ -14,13 +14,18 @@
 
 package com.googlesource.gerrit.plugins.backportguard.resolve;
 
+import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import com.google.common.collect.ImmutableSet;
+import com.google.gerrit.extensions.common.ChangeInfo;
 import com.googlesource.gerrit.plugins.backportguard.resolve.Chain.Node;
+import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -31,6 +36,45 @@ import java.util.Set;
  */
 public final class LandingTogether {
   private LandingTogether() {}
+
+  /** Whether a change's commit is in the history of the checked patch set; may read git. */
+  @FunctionalInterface
+  public interface Ancestry {
+    boolean isAncestor(ChangeInfo change) throws IOException;
+  }
+
+  /**
+   * Why each change Gerrit submits together with the checked change lands with it: as an ancestor
+   * of its patch set (a change of its project whose commit the patch set contains), or as a member
+   * of its topic. Any other way in (an ancestor of a topic member, or an outdated patch set, which
+   * Gerrit then refuses to submit) does not count, the safe side.
+   *
+   * @param together what Gerrit answered, the checked change included
+   * @param selfNumber the checked change's number
+   * @param selfProject the checked change's project
+   */
+  public static ImmutableMap<Integer, PrerequisiteState> reasons(
+      List<ChangeInfo> together, int selfNumber, String selfProject, Ancestry ancestry)
+      throws IOException {
+    Optional<String> topic =
+        together.stream()
+            .filter(c -> c._number == selfNumber)
+            .findFirst()
+            .map(c -> c.topic)
+            .filter(t -> !t.isEmpty());
+    ImmutableMap.Builder<Integer, PrerequisiteState> out = ImmutableMap.builder();
+    for (ChangeInfo c : together) {
+      if (c._number == selfNumber) {
+        continue;
+      }
+      if (c.project.equals(selfProject) && c.currentRevision != null && ancestry.isAncestor(c)) {
+        out.put(c._number, PrerequisiteState.LANDS_AS_ANCESTOR);
+      } else if (topic.isPresent() && topic.get().equals(c.topic)) {
+        out.put(c._number, PrerequisiteState.LANDS_WITH_TOPIC);
+      }
+    }
+    return out.buildKeepingLast();
+  }
 
   /**
    * The state of an open prerequisite on the branch, given what lands together with the change.
@@ -109,7 +153,7 @@ public final class LandingTogether {
       if (s == null || !s.state().landsTogether()) {
         return true;
       }
-      todo.addAll(chain.needs().getOrDefault(n, com.google.common.collect.ImmutableList.of()));
+      todo.addAll(chain.needs().getOrDefault(n, ImmutableList.of()));
     }
     return false;
   }

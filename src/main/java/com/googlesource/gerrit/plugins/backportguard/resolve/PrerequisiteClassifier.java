@@ -73,6 +73,7 @@ public final class PrerequisiteClassifier {
           facts.pushedCommit(),
           false,
           Optional.of(facts.changeId()),
+          Optional.empty(),
           Optional.empty());
     }
     Optional<Candidate> openOnBranch = find(facts, c -> c.status() == OPEN && c.isOn(branch));
@@ -89,7 +90,8 @@ public final class PrerequisiteClassifier {
           Optional.empty(),
           false,
           Optional.of(facts.changeId()),
-          Optional.of(facts.reverts().get(reverted.get().number())));
+          Optional.of(facts.reverts().get(reverted.get().number())),
+          Optional.empty());
     }
     Optional<Candidate> abandonedOnBranch =
         find(facts, c -> c.status() == ABANDONED && c.isOn(branch));
@@ -132,6 +134,7 @@ public final class PrerequisiteClassifier {
         Optional.empty(),
         !facts.branchExists(),
         Optional.of(facts.changeId()),
+        Optional.empty(),
         Optional.empty());
   }
 }

@@ -41,25 +41,6 @@ public record PrerequisiteFacts(
     ImmutableSet<Integer> reachable,
     Optional<String> pushedCommit,
     ImmutableMap<Integer, Candidate> reverts) {
-  public PrerequisiteFacts(
-      String project,
-      String changeId,
-      String targetBranch,
-      boolean branchExists,
-      ImmutableList<Candidate> candidates,
-      ImmutableSet<Integer> reachable,
-      Optional<String> pushedCommit) {
-    this(
-        project,
-        changeId,
-        targetBranch,
-        branchExists,
-        candidates,
-        reachable,
-        pushedCommit,
-        ImmutableMap.of());
-  }
-
   /**
    * True when only a walk of the target branch can still settle it: the branch exists and no merged
    * change is on it or in it.

@@ -115,6 +115,14 @@ public record PrerequisiteStatus(
   /** A state that names nothing, so that nothing invisible to a reader can leak. */
   private static PrerequisiteStatus unresolved(PrerequisiteState state) {
     return new PrerequisiteStatus(
-        state, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), false);
+        state,
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        false,
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty());
   }
 }

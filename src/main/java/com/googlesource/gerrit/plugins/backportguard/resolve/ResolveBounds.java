@@ -53,26 +53,14 @@ public class ResolveBounds {
     this.maxTerms = indexConfig.maxTerms();
   }
 
-  ResolveBounds(String pluginName, int maxCommits, int maxQueries, int maxTerms) {
-    this.pluginName = pluginName;
-    this.maxCommits = maxCommits;
-    this.maxQueries = maxQueries;
-    this.maxTerms = maxTerms;
-  }
-
-  /** How many git objects (commits, mostly) all the walks of one check may read together. */
-  public int maxCommits() {
-    return maxCommits;
-  }
-
-  /** How many index queries (pages of results included) one check may run, all levels together. */
-  public int maxQueries() {
-    return maxQueries;
-  }
-
   /** The server's {@code index.maxTerms}: no query may have more leaf terms. */
   public int maxTerms() {
     return maxTerms;
+  }
+
+  /** A fresh budget for one check. */
+  public CheckBudget newBudget() {
+    return new CheckBudget(maxCommits, key(KEY_MAX_COMMITS), maxQueries, key(KEY_MAX_QUERIES));
   }
 
   /** The setting as an admin writes it in gerrit.config. */

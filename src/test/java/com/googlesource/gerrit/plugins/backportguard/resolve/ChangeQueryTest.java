@@ -54,7 +54,11 @@ class ChangeQueryTest {
   }
 
   private static CheckBudget budget(int queries) {
-    return new CheckBudget(new ResolveBounds("backport-guard", 1000, queries, 1024));
+    return new CheckBudget(
+        1000,
+        "plugin.backport-guard.maxCommitsPerCheck",
+        queries,
+        "plugin.backport-guard.maxQueriesPerCheck");
   }
 
   @Test

@@ -48,6 +48,7 @@ class LandingTogetherTest {
         Optional.empty(),
         false,
         Optional.of(n.changeId()),
+        Optional.empty(),
         Optional.empty());
   }
 

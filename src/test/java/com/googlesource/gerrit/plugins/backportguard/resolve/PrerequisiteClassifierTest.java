@@ -30,6 +30,7 @@ import static com.googlesource.gerrit.plugins.backportguard.resolve.Prerequisite
 import static com.googlesource.gerrit.plugins.backportguard.resolve.PrerequisiteState.PUSHED_TO_BRANCH;
 
 import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableMap;
 import com.google.common.collect.ImmutableSet;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -54,7 +55,8 @@ class PrerequisiteClassifierTest {
             branchExists,
             ImmutableList.copyOf(candidates),
             reachable,
-            Optional.empty()));
+            Optional.empty(),
+            ImmutableMap.of()));
   }
 
   private static PrerequisiteStatus classify(Candidate... candidates) {
@@ -87,7 +89,8 @@ class PrerequisiteClassifierTest {
                 true,
                 ImmutableList.of(OPEN_B),
                 ImmutableSet.of(),
-                Optional.of("0123456789abcdef")));
+                Optional.of("0123456789abcdef"),
+                ImmutableMap.of()));
     assertThat(s.state()).isEqualTo(PUSHED_TO_BRANCH);
     assertThat(s.pushedCommit()).hasValue("0123456789abcdef");
   }
@@ -151,10 +154,24 @@ class PrerequisiteClassifierTest {
   void walkIsNeededOnlyWhenTheIndexDoesNotSettleIt() {
     PrerequisiteFacts settled =
         new PrerequisiteFacts(
-            "p", "I1", B, true, ImmutableList.of(MERGED_B), ImmutableSet.of(), Optional.empty());
+            "p",
+            "I1",
+            B,
+            true,
+            ImmutableList.of(MERGED_B),
+            ImmutableSet.of(),
+            Optional.empty(),
+            ImmutableMap.of());
     PrerequisiteFacts open =
         new PrerequisiteFacts(
-            "p", "I1", B, true, ImmutableList.of(OPEN_B), ImmutableSet.of(), Optional.empty());
+            "p",
+            "I1",
+            B,
+            true,
+            ImmutableList.of(OPEN_B),
+            ImmutableSet.of(),
+            Optional.empty(),
+            ImmutableMap.of());
     assertThat(settled.needsHistoryWalk()).isFalse();
     assertThat(open.needsHistoryWalk()).isTrue();
   }

@@ -46,6 +46,7 @@ class PrerequisiteGraphTest {
         Optional.empty(),
         false,
         Optional.of(n.changeId()),
+        Optional.empty(),
         Optional.empty());
   }
 

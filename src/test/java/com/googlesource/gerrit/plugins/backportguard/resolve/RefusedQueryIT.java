@@ -31,7 +31,11 @@ public class RefusedQueryIT extends BackportGuardTestBase {
         new ChangeQuery(
             (q, start, limit) -> gApi.changes().query(q).withStart(start).withLimit(limit).get(),
             1024,
-            new CheckBudget(new ResolveBounds("backport-guard", 1000, 10, 1024)));
+            new CheckBudget(
+                1000,
+                "plugin.backport-guard.maxCommitsPerCheck",
+                10,
+                "plugin.backport-guard.maxQueriesPerCheck"));
 
     // Gerrit reads the middle term as a project~branch~id triplet and cannot URL-decode "%zz".
     List<ChangeInfo> found =
