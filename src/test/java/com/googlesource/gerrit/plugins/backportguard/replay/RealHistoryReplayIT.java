@@ -100,8 +100,8 @@ public class RealHistoryReplayIT extends BackportGuardTestBase {
     loaded = new LoadedRefs();
     parser = new DependencyFooterParser(new ChangeUrlParser(Optional.of(canonicalWebUrl.get())));
     List<CommitGraph> graphs = new ArrayList<>();
-    for (String file : History.FILES) {
-      graphs.add(new CommitGraph(History.read(file)));
+    for (History h : History.readAll(History.repositoryHistories())) {
+      graphs.add(new CommitGraph(h));
     }
     ChangeIdIndex ids = new ChangeIdIndex(graphs);
     oracle = new ExpectedVerdicts(ids);
