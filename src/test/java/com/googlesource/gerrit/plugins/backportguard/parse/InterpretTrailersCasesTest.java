@@ -26,9 +26,9 @@ import org.junit.jupiter.api.Test;
 /**
  * The ways of writing a {@code Depends-On} line that footers.md lists, with what {@code git
  * interpret-trailers --parse} and JGit (Gerrit's {@code footer:}) read and what the plugin does, as
- * its table says: each case checks the count git reads (the installed git, which shares nothing with
- * the plugin), the count JGit reads, and the plugin's dependencies and reported lines against the
- * table's own column, not against JGit's answer.
+ * its table says: each case checks the count git reads (the installed git, which shares nothing
+ * with the plugin), the count JGit reads, and the plugin's dependencies and reported lines against
+ * the table's own column, not against JGit's answer.
  */
 class InterpretTrailersCasesTest {
   private static final String ID = "I0123456789abcdef0123456789abcdef01234567";

@@ -101,7 +101,8 @@ class RealHistoryFootersTest {
       Multiset<String> pluginDependsOn = HashMultiset.create();
       for (DeclaredDependency d : declared.dependencies()) {
         int colon = d.line().indexOf(':');
-        pluginDependsOn.add(normalized(d.line().substring(0, colon), d.line().substring(colon + 1)));
+        pluginDependsOn.add(
+            normalized(d.line().substring(0, colon), d.line().substring(colon + 1)));
       }
       byGit += gitDependsOn.size();
       parsed += pluginDependsOn.size();
@@ -177,7 +178,8 @@ class RealHistoryFootersTest {
     for (int i = 0; i < commits.size(); i++) {
       HistoryCommit c = commits.get(i);
       Multiset<String> byJGit = HashMultiset.create();
-      FooterLine.fromMessage(c.message()).forEach(f -> byJGit.add(normalized(f.getKey(), f.getValue())));
+      FooterLine.fromMessage(c.message())
+          .forEach(f -> byJGit.add(normalized(f.getKey(), f.getValue())));
       Multiset<String> byGit = HashMultiset.create();
       git.get(i).forEach(t -> byGit.add(normalized(t.key(), t.value())));
       if (!byJGit.equals(byGit)) {

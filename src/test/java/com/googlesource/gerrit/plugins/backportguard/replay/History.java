@@ -141,8 +141,7 @@ public record History(
     }
     if (project == null) {
       project =
-          fileName.substring(
-              0, fileName.length() - (gzipped ? GZIPPED.length() : PLAIN.length()));
+          fileName.substring(0, fileName.length() - (gzipped ? GZIPPED.length() : PLAIN.length()));
     }
     return new History(project, ImmutableList.copyOf(commits), ImmutableMap.copyOf(branches));
   }
