@@ -87,6 +87,19 @@ public record History(
     }
   }
 
+  /**
+   * The short name of the branch backports are taken from: {@code master}, or {@code main} when
+   * there is no master.
+   */
+  public String main() {
+    return branches.containsKey("refs/heads/master") ? "master" : "main";
+  }
+
+  /** The full name of {@link #main()}. */
+  public String mainRef() {
+    return "refs/heads/" + main();
+  }
+
   /** Reads every export of a directory; two exports must not name the same project. */
   public static ImmutableList<History> readAll(Path dir) throws IOException {
     ImmutableList.Builder<History> out = ImmutableList.builder();
@@ -142,6 +155,10 @@ public record History(
     if (project == null) {
       project =
           fileName.substring(0, fileName.length() - (gzipped ? GZIPPED.length() : PLAIN.length()));
+    }
+    if (!branches.containsKey("refs/heads/master") && !branches.containsKey("refs/heads/main")) {
+      throw new IOException(
+          file + " has no branch refs/heads/master or refs/heads/main to take backports from");
     }
     return new History(project, ImmutableList.copyOf(commits), ImmutableMap.copyOf(branches));
   }
