@@ -114,6 +114,21 @@ public final class ReplayReport {
     return results.stream().filter(r -> !r.agrees()).toList();
   }
 
+  /** One line per disagreement: the commit, its branch and change, and how they differ. */
+  public List<String> disagreementLines() {
+    return disagreements().stream()
+        .map(
+            r ->
+                String.format(
+                    "%s %s on %s (change %d): %s",
+                    r.project(),
+                    r.commit().shortSha(),
+                    r.branch(),
+                    r.change(),
+                    String.join("; ", r.disagreements())))
+        .toList();
+  }
+
   public String render() {
     StringBuilder out = new StringBuilder();
     out.append("# Replay of ").append(source).append(" (").append(scope).append(")\n\n");
@@ -199,16 +214,7 @@ public final class ReplayReport {
     if (disagreements.isEmpty()) {
       out.append("None.\n");
     }
-    for (ReplayResult r : disagreements) {
-      out.append(
-          String.format(
-              "* %s %s on %s (change %d): %s%n",
-              r.project(),
-              r.commit().shortSha(),
-              r.branch(),
-              r.change(),
-              String.join("; ", r.disagreements())));
-    }
+    disagreementLines().forEach(l -> out.append("* ").append(l).append('\n'));
     List<ReplayResult> unmodelled = results.stream().filter(r -> !r.expected().modelled()).toList();
     if (!unmodelled.isEmpty()) {
       out.append(

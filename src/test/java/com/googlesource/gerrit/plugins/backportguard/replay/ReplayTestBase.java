@@ -131,7 +131,7 @@ public abstract class ReplayTestBase extends BackportGuardTestBase {
         .that(report.refused())
         .isEmpty();
     assertWithMessage("disagreements with the expected verdict, see %s", out)
-        .that(report.disagreements())
+        .that(report.disagreementLines())
         .isEmpty();
     return report;
   }
