@@ -37,6 +37,28 @@ final class GitTrailers {
 
   private GitTrailers() {}
 
+  /** Whether a git binary runs here; the tests that compare with git are skipped without one. */
+  static boolean available() {
+    try {
+      Process p =
+          new ProcessBuilder("git", "--version")
+              .redirectErrorStream(true)
+              .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+              .start();
+      return p.waitFor() == 0;
+    } catch (IOException e) {
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  /** The assumption message when git is absent. */
+  static final String NO_GIT =
+      "git is not installed (no \"git\" on PATH): these figures are checked against"
+          + " git interpret-trailers, an implementation that shares nothing with the plugin";
+
   /** The trailers git reads in each message, in the messages' order. */
   static ImmutableList<ImmutableList<Trailer>> parse(List<String> messages)
       throws IOException, InterruptedException {

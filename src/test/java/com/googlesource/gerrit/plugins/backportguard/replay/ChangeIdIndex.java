@@ -25,16 +25,15 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.eclipse.jgit.revwalk.FooterKey;
-import org.eclipse.jgit.revwalk.FooterLine;
 
 /**
  * Which commit carries which Change-Id, over all loaded histories, and which Change-Ids the {@code
- * Depends-On} footers name, both read with JGit's footer parser alone (not the plugin's).
+ * Depends-On} footers name, both read by {@link FooterReader}: neither the plugin's parser nor
+ * JGit's.
  */
 public final class ChangeIdIndex {
-  static final FooterKey CHANGE_ID = new FooterKey("Change-Id");
-  static final FooterKey DEPENDS_ON = new FooterKey("Depends-On");
+  static final String CHANGE_ID = "Change-Id";
+  static final String DEPENDS_ON = "Depends-On";
   private static final Pattern CHANGE_ID_VALUE = Pattern.compile("I[0-9a-f]{7,40}");
 
   /** A commit carrying a Change-Id in its footers. */
@@ -50,14 +49,11 @@ public final class ChangeIdIndex {
   public ChangeIdIndex(List<CommitGraph> graphs) {
     for (CommitGraph g : graphs) {
       for (int i = 0; i < g.size(); i++) {
-        String message = g.commit(i).message();
-        for (FooterLine f : FooterLine.fromMessage(message)) {
-          if (f.matches(CHANGE_ID)) {
-            carriers
-                .computeIfAbsent(f.getValue().strip(), k -> new ArrayList<>())
-                .add(new Carrier(g, i));
-          } else if (f.matches(DEPENDS_ON)) {
-            changeId(f.getValue()).ifPresent(named::add);
+        for (FooterReader.Footer f : FooterReader.footers(g.commit(i).message())) {
+          if (f.is(CHANGE_ID)) {
+            carriers.computeIfAbsent(f.value(), k -> new ArrayList<>()).add(new Carrier(g, i));
+          } else if (f.is(DEPENDS_ON)) {
+            changeId(f.value()).ifPresent(named::add);
           }
         }
       }
@@ -102,17 +98,11 @@ public final class ChangeIdIndex {
 
   /** The Change-Ids a commit carries. */
   public static ImmutableList<String> changeIdsOf(HistoryCommit c) {
-    return FooterLine.fromMessage(c.message()).stream()
-        .filter(f -> f.matches(CHANGE_ID))
-        .map(f -> f.getValue().strip())
-        .collect(ImmutableList.toImmutableList());
+    return FooterReader.values(c.message(), CHANGE_ID);
   }
 
-  /** The values of a commit's Depends-On footers, as JGit reads them. */
+  /** The values of a commit's Depends-On footers, as {@link FooterReader} reads them. */
   public static ImmutableList<String> dependsOn(HistoryCommit c) {
-    return FooterLine.fromMessage(c.message()).stream()
-        .filter(f -> f.matches(DEPENDS_ON))
-        .map(FooterLine::getValue)
-        .collect(ImmutableList.toImmutableList());
+    return FooterReader.values(c.message(), DEPENDS_ON);
   }
 }

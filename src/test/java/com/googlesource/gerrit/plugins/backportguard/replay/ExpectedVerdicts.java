@@ -18,21 +18,26 @@ import com.google.common.collect.ImmutableList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
- * The verdict expected on an offered commit, worked out from the commit graphs and JGit's footer
- * parser only, never from the plugin or Gerrit's index: a prerequisite is satisfied when a commit
- * carrying its Change-Id is reachable from the branch the commit is offered on (in its own project:
- * from the commit's parent); it is not found when no loaded commit carries its Change-Id.
+ * The verdict expected on an offered commit, worked out from the commit graphs, what the replay
+ * loaded, and {@link FooterReader}: never from the plugin's parser, JGit's footer parser or
+ * Gerrit's index. A bare Change-Id names one prerequisite in each project where a change carries it
+ * (a commit that was offered for review), or, when no change does, in the commit's own project.
+ * There it is satisfied when a commit carrying it, reviewed or pushed directly, is reachable from
+ * the branch the commit is offered on (in its own project: from the commit's parent); in a project
+ * without that branch, when a change carrying it is merged on any branch. It is not found when no
+ * change carries it and no commit on the branch does.
  */
 public final class ExpectedVerdicts {
   /**
    * The expectation for one Depends-On footer.
    *
    * @param value the footer's value
-   * @param states one state per project that has a commit carrying the Change-Id; empty if not
-   *     modelled
+   * @param states one state per project where it names a prerequisite; empty if not modelled
    * @param why how the states were found, for the disagreement list
    */
   public record Footer(String value, ImmutableList<ReportedState> states, String why) {}
@@ -40,12 +45,22 @@ public final class ExpectedVerdicts {
   /**
    * @param comment whether the plugin should comment at all
    * @param vote the vote expected from the plugin, 0 for none
-   * @param footers one expectation per Depends-On footer JGit reads
+   * @param footers one expectation per Depends-On footer the reader finds
    * @param modelled false when a footer is something this rule cannot judge (a change number, a
-   *     link, the commit's own Change-Id); such commits are listed, not compared
+   *     link, the commit's own Change-Id); only the comment and vote of such commits are compared
+   * @param unjudged why the plugin may quote a line back that the reader does not model; such
+   *     commits are listed, not compared
    */
   public record Expectation(
-      boolean comment, int vote, ImmutableList<Footer> footers, boolean modelled) {}
+      boolean comment,
+      int vote,
+      ImmutableList<Footer> footers,
+      boolean modelled,
+      ImmutableList<String> unjudged) {
+    public boolean judged() {
+      return unjudged.isEmpty();
+    }
+  }
 
   private final ChangeIdIndex ids;
 
@@ -58,10 +73,8 @@ public final class ExpectedVerdicts {
    * @param commit the offered commit
    * @param branch the short name of the branch it is offered on
    * @param loaded what is in Gerrit at that time; the offered branch points to the commit's parent
-   * @param reportsLines whether the commit has footer lines the plugin reports as not understood
    */
-  public Expectation expect(
-      CommitGraph graph, int commit, String branch, LoadedRefs loaded, boolean reportsLines) {
+  public Expectation expect(CommitGraph graph, int commit, String branch, LoadedRefs loaded) {
     HistoryCommit c = graph.commit(commit);
     List<String> values = ChangeIdIndex.dependsOn(c);
     ImmutableList<String> own = ChangeIdIndex.changeIdsOf(c);
@@ -75,52 +88,77 @@ public final class ExpectedVerdicts {
         footers.add(new Footer(value, ImmutableList.of(), "not a Change-Id of another commit"));
         continue;
       }
-      Footer f = footer(value, id.get(), branch, loaded);
+      Footer f = footer(graph.history().project(), value, id.get(), branch, loaded);
       missing |= f.states().contains(ReportedState.MISSING);
       footers.add(f);
     }
     return new Expectation(
-        !values.isEmpty() || reportsLines, missing ? -1 : 0, footers.build(), modelled);
+        !values.isEmpty(),
+        missing ? -1 : 0,
+        footers.build(),
+        modelled,
+        FooterReader.unjudged(c.message()));
   }
 
-  private Footer footer(String value, String id, String branch, LoadedRefs loaded) {
+  private Footer footer(
+      String ownProject, String value, String id, String branch, LoadedRefs loaded) {
     if (ids.matching(id).size() > 1) {
       return new Footer(value, ImmutableList.of(ReportedState.UNCHECKED), "ambiguous abbreviation");
     }
-    // One state per project carrying the Change-Id, in name order.
-    Map<String, Boolean> satisfied = new TreeMap<>();
+    ImmutableList<ChangeIdIndex.Carrier> carriers = ids.carriers(id);
+    // The projects where a change carries it, in name order; else the commit's own project.
+    Set<String> projects = new TreeSet<>();
+    for (ChangeIdIndex.Carrier carrier : carriers) {
+      if (loaded.isOffered(carrier.project(), carrier.commit())) {
+        projects.add(carrier.project());
+      }
+    }
+    boolean anyChange = !projects.isEmpty();
+    if (!anyChange) {
+      projects.add(ownProject);
+    }
+    ImmutableList.Builder<ReportedState> states = ImmutableList.builder();
     Map<String, String> where = new TreeMap<>();
-    for (ChangeIdIndex.Carrier carrier : ids.carriers(id)) {
-      Map<String, Integer> branches = loaded.branches(carrier.project());
-      CommitGraph g = carrier.graph();
-      boolean inBranches =
-          g.ancestors(branches.values().stream().mapToInt(Integer::intValue).toArray())
-              .get(carrier.commit());
-      if (!inBranches && !loaded.isOffered(carrier.project(), carrier.commit())) {
-        // Not in Gerrit (yet).
-        continue;
-      }
+    for (String project : projects) {
+      Map<String, Integer> branches = loaded.branches(project);
       Integer tip = branches.get(branch);
-      // A project without the branch: merged on any branch counts.
-      boolean reachable = tip != null ? g.ancestors(tip).get(carrier.commit()) : inBranches;
-      satisfied.merge(carrier.project(), reachable, Boolean::logicalOr);
-      String sha = g.commit(carrier.commit()).shortSha();
-      if (reachable) {
-        where.put(
-            carrier.project(),
-            sha + (tip != null ? " reachable from " + branch : " merged, no branch " + branch));
+      int[] tips = branches.values().stream().mapToInt(Integer::intValue).toArray();
+      boolean satisfied = false;
+      String seen = "no commit on " + branch + " carries it";
+      for (ChangeIdIndex.Carrier carrier : carriers) {
+        if (!carrier.project().equals(project)) {
+          continue;
+        }
+        CommitGraph g = carrier.graph();
+        String sha = g.commit(carrier.commit()).shortSha();
+        boolean change = loaded.isOffered(project, carrier.commit());
+        if (tip != null && g.ancestors(tip).get(carrier.commit())) {
+          satisfied = true;
+          seen =
+              sha + (change ? " (a change)" : " (pushed directly)") + " reachable from " + branch;
+          break;
+        }
+        if (tip == null && change && g.ancestors(tips).get(carrier.commit())) {
+          satisfied = true;
+          seen = sha + " merged, no branch " + branch;
+          break;
+        }
+        if (change) {
+          seen = sha + " not reachable from " + branch;
+        }
+      }
+      where.put(project, seen);
+      if (satisfied) {
+        states.add(ReportedState.OK);
+      } else if (anyChange) {
+        states.add(ReportedState.MISSING);
       } else {
-        where.putIfAbsent(carrier.project(), sha + " not reachable from " + branch);
+        return new Footer(
+            value,
+            ImmutableList.of(ReportedState.UNCHECKED),
+            "no change carries it, nor a commit on " + branch);
       }
     }
-    if (satisfied.isEmpty()) {
-      return new Footer(
-          value, ImmutableList.of(ReportedState.UNCHECKED), "no loaded commit carries it");
-    }
-    ImmutableList<ReportedState> states =
-        satisfied.values().stream()
-            .map(s -> s ? ReportedState.OK : ReportedState.MISSING)
-            .collect(ImmutableList.toImmutableList());
-    return new Footer(value, states, where.toString());
+    return new Footer(value, states.build(), where.toString());
   }
 }

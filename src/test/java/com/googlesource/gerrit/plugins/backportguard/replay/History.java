@@ -24,6 +24,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,51 +32,105 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 
 /**
- * One exported repository of {@code src/test/resources/histories/} (see its README): the project's
- * name, its commits with parents before children, and its branches.
+ * One exported repository (the format of {@code src/test/resources/histories/}, see its README):
+ * the project's name, its commits with parents before children, and its branches.
  *
- * @param project the Gerrit project name the file was exported from
+ * @param project the Gerrit project name: the file's {@code project} record, else the file's name
+ *     without {@code .jsonl.gz} or {@code .jsonl}
  * @param commits every commit, parents before children
  * @param branches full ref name to the original SHA-1 of its tip
  */
 public record History(
     String project, ImmutableList<HistoryCommit> commits, ImmutableMap<String, String> branches) {
-  public static final String GROWTH_EXPERIMENTS = "GrowthExperiments.jsonl.gz";
-  public static final String DISCUSSION_TOOLS = "DiscussionTools.jsonl.gz";
-  public static final ImmutableList<String> FILES =
-      ImmutableList.of(GROWTH_EXPERIMENTS, DISCUSSION_TOOLS);
+  private static final String GZIPPED = ".jsonl.gz";
+  private static final String PLAIN = ".jsonl";
 
   /**
-   * The directory of the exported histories: {@code HISTORIES_DIR} if set, else the repository's
-   * own {@code src/test/resources/histories} from the working directory (the project's, under
-   * Maven).
+   * The repository's own histories, {@code src/test/resources/histories}: {@code HISTORIES_DIR} if
+   * set (Maven sets it to the absolute path), else the path from the working directory.
    */
-  public static Path dataDir() {
+  public static Path repositoryHistories() {
     String configured = System.getenv("HISTORIES_DIR");
-    Path dir = Path.of(configured != null ? configured : "src/test/resources/histories");
-    assertWithMessage("the histories directory %s (set HISTORIES_DIR)", dir.toAbsolutePath())
+    return existing(Path.of(configured != null ? configured : "src/test/resources/histories"));
+  }
+
+  private static Path existing(Path dir) {
+    assertWithMessage("the histories directory %s", dir.toAbsolutePath())
         .that(Files.isDirectory(dir))
         .isTrue();
     return dir;
   }
 
-  /** Reads one file of the histories directory. */
-  public static History read(String file) throws IOException {
-    return read(dataDir().resolve(file));
+  /**
+   * The export files of a directory, in name order: every {@code *.jsonl.gz}, and every plain
+   * {@code *.jsonl} (the hand-made fixtures, readable in a diff).
+   */
+  public static ImmutableList<Path> files(Path dir) throws IOException {
+    existing(dir);
+    try (Stream<Path> all = Files.list(dir)) {
+      ImmutableList<Path> files =
+          all.filter(
+                  f -> {
+                    String n = f.getFileName().toString();
+                    return n.endsWith(GZIPPED) || n.endsWith(PLAIN);
+                  })
+              .sorted()
+              .collect(ImmutableList.toImmutableList());
+      assertWithMessage("export files (*.jsonl.gz, *.jsonl) in %s", dir.toAbsolutePath())
+          .that(files)
+          .isNotEmpty();
+      return files;
+    }
+  }
+
+  /**
+   * The short name of the branch backports are taken from: {@code master}, or {@code main} when
+   * there is no master.
+   */
+  public String main() {
+    return branches.containsKey("refs/heads/master") ? "master" : "main";
+  }
+
+  /** The full name of {@link #main()}. */
+  public String mainRef() {
+    return "refs/heads/" + main();
+  }
+
+  /** Reads every export of a directory; two exports must not name the same project. */
+  public static ImmutableList<History> readAll(Path dir) throws IOException {
+    ImmutableList.Builder<History> out = ImmutableList.builder();
+    Map<String, Path> seen = new LinkedHashMap<>();
+    for (Path f : files(dir)) {
+      History h = read(f);
+      Path other = seen.putIfAbsent(h.project(), f);
+      if (other != null) {
+        throw new IOException(
+            f + " and " + other + " both hold project " + h.project() + ": one project a file");
+      }
+      out.add(h);
+    }
+    return out.build();
   }
 
   public static History read(Path file) throws IOException {
     String project = null;
     List<HistoryCommit> commits = new ArrayList<>();
     Map<String, String> branches = new LinkedHashMap<>();
+    String fileName = file.getFileName().toString();
+    boolean gzipped = fileName.endsWith(GZIPPED);
+    InputStream raw = Files.newInputStream(file);
     try (BufferedReader in =
         new BufferedReader(
-            new InputStreamReader(new GZIPInputStream(Files.newInputStream(file)), UTF_8))) {
+            new InputStreamReader(gzipped ? new GZIPInputStream(raw) : raw, UTF_8))) {
       String line;
       while ((line = in.readLine()) != null) {
+        if (line.isBlank()) {
+          continue;
+        }
         JsonObject record = JsonParser.parseString(line).getAsJsonObject();
         switch (record.get("type").getAsString()) {
           case "project" -> project = record.get("name").getAsString();
@@ -98,7 +153,12 @@ public record History(
       }
     }
     if (project == null) {
-      throw new IOException(file + " names no project");
+      project =
+          fileName.substring(0, fileName.length() - (gzipped ? GZIPPED.length() : PLAIN.length()));
+    }
+    if (!branches.containsKey("refs/heads/master") && !branches.containsKey("refs/heads/main")) {
+      throw new IOException(
+          file + " has no branch refs/heads/master or refs/heads/main to take backports from");
     }
     return new History(project, ImmutableList.copyOf(commits), ImmutableMap.copyOf(branches));
   }

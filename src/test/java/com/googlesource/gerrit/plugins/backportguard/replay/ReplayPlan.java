@@ -18,8 +18,15 @@ import com.google.common.collect.ImmutableList;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * What to load and offer for one history: master's commits that other commits name as prerequisites
@@ -27,9 +34,9 @@ import java.util.Locale;
  * backports it owns, and which of them are offered for review.
  *
  * <p>A backport is a commit on a branch other than master that master does not contain. A commit on
- * several branches is owned by the first one replayed. Merge commits on the branches are Gerrit's
- * own submit merges ({@code Merge "..." into wmf/...}, no Change-Id): nobody offered them for
- * review, so they are loaded with their branch but not offered.
+ * several branches is owned by the first one replayed, and is already in Gerrit when the others are
+ * replayed. What Gerrit would never have taken for review is loaded with its branch, by direct push
+ * as history had it, and not offered: see {@link Direct}.
  */
 public final class ReplayPlan {
   /** How many backports are offered. */
@@ -45,26 +52,59 @@ public final class ReplayPlan {
     static final int SAMPLE = 100;
   }
 
+  /** Why a backport is loaded by direct push, not offered for review. */
+  public enum Direct {
+    /** Gerrit's own merge on submit ({@code Merge "..." into ...}): nobody pushed it. */
+    SUBMIT_MERGE("Gerrit's submit merges"),
+    /** Any other merge: a branch merged into this one. */
+    MERGE("merges from other branches"),
+    /** Brought into the branch only by such a merge: it was made on another branch. */
+    MERGED_IN("commits those merges brought in"),
+    /** Without a Change-Id: Gerrit refuses it for review, so it was pushed directly. */
+    NO_CHANGE_ID("commits without a Change-Id"),
+    /**
+     * Its Change-Id is already on the branch (an earlier commit there carries it): Gerrit refuses a
+     * new commit for a closed change, so it was pushed directly.
+     */
+    CHANGE_ID_ON_BRANCH("commits whose Change-Id is already on the branch");
+
+    private final String description;
+
+    Direct(String description) {
+      this.description = description;
+    }
+
+    public String description() {
+      return description;
+    }
+  }
+
   /**
    * A branch to replay.
    *
    * @param name the short branch name
    * @param tip the commit the branch ends at
    * @param owned the backports it owns, parents before children
+   * @param firstTime the author time of its first backport: branches of all projects are replayed
+   *     in this order, as deployments happened
    */
-  public record Branch(String name, int tip, ImmutableList<Integer> owned) {}
+  public record Branch(String name, int tip, ImmutableList<Integer> owned, long firstTime) {}
+
+  private static final Pattern SUBMIT_MERGE = Pattern.compile("Merge (\"|changes ).*");
 
   private final CommitGraph graph;
   private final BitSet master;
   private final ImmutableList<Integer> reviewedOnMaster;
   private final ImmutableList<Branch> branches;
   private final BitSet offered;
+  private final Map<Integer, Direct> direct = new HashMap<>();
+  private int alreadyLoaded;
   private final ImmutableList<Integer> masterDependents;
 
   public ReplayPlan(CommitGraph graph, ChangeIdIndex ids, Scope scope) {
     this.graph = graph;
     History h = graph.history();
-    master = graph.ancestors(graph.indexOf(h.branches().get("refs/heads/master")));
+    master = graph.ancestors(graph.indexOf(h.branches().get(h.mainRef())));
 
     ImmutableList.Builder<Integer> reviewed = ImmutableList.builder();
     ImmutableList.Builder<Integer> dependents = ImmutableList.builder();
@@ -85,7 +125,7 @@ public final class ReplayPlan {
     h.branches()
         .forEach(
             (ref, tip) -> {
-              if (ref.equals("refs/heads/master")) {
+              if (ref.equals(h.mainRef())) {
                 return;
               }
               int t = graph.indexOf(tip);
@@ -108,13 +148,29 @@ public final class ReplayPlan {
     for (Candidate c : candidates) {
       BitSet mine = (BitSet) c.commits().clone();
       mine.andNot(owned);
+      alreadyLoaded += c.commits().cardinality() - mine.cardinality();
       owned.or(mine);
       ImmutableList<Integer> list = mine.stream().boxed().collect(ImmutableList.toImmutableList());
+      BitSet mergedIn = mergedIn(list);
+      Set<String> onBranch = new HashSet<>();
       for (int i : list) {
         HistoryCommit commit = graph.commit(i);
+        ImmutableList<String> changeIds = ChangeIdIndex.changeIdsOf(commit);
+        Direct why = null;
         if (commit.isMerge()) {
+          why = isSubmitMerge(commit) ? Direct.SUBMIT_MERGE : Direct.MERGE;
+        } else if (mergedIn.get(i)) {
+          why = Direct.MERGED_IN;
+        } else if (changeIds.isEmpty()) {
+          why = Direct.NO_CHANGE_ID;
+        } else if (changeIds.stream().anyMatch(onBranch::contains)) {
+          why = Direct.CHANGE_ID_ON_BRANCH;
+        }
+        if (why != null) {
+          direct.put(i, why);
           continue;
         }
+        onBranch.addAll(changeIds);
         boolean interesting =
             commit.message().toLowerCase(Locale.ROOT).contains("depends")
                 || ChangeIdIndex.changeIdsOf(commit).stream().anyMatch(ids::isNamed);
@@ -122,9 +178,33 @@ public final class ReplayPlan {
           offered.set(i);
         }
       }
-      out.add(new Branch(c.name(), c.tip(), list));
+      out.add(new Branch(c.name(), c.tip(), list, c.firstTime()));
     }
     branches = out.build();
+  }
+
+  private static boolean isSubmitMerge(HistoryCommit c) {
+    return SUBMIT_MERGE.matcher(c.message().lines().findFirst().orElse("")).matches();
+  }
+
+  /**
+   * The commits that merges other than Gerrit's submit merges brought into a branch: reachable from
+   * a later parent of such a merge, not from its first parent, and not from master.
+   */
+  private BitSet mergedIn(List<Integer> owned) {
+    BitSet out = new BitSet();
+    for (int m : owned) {
+      HistoryCommit c = graph.commit(m);
+      if (!c.isMerge() || isSubmitMerge(c)) {
+        continue;
+      }
+      int[] others = c.parents().stream().skip(1).mapToInt(graph::indexOf).toArray();
+      BitSet brought = graph.ancestors(others);
+      brought.andNot(graph.ancestors(graph.indexOf(c.parents().get(0))));
+      brought.andNot(master);
+      out.or(brought);
+    }
+    return out;
   }
 
   /** Whether a commit's Depends-On footers name a Change-Id that some loaded commit carries. */
@@ -154,6 +234,26 @@ public final class ReplayPlan {
 
   public int offeredCount() {
     return offered.cardinality();
+  }
+
+  /** Why a backport is loaded by direct push, if it is. */
+  public Optional<Direct> direct(int commit) {
+    return Optional.ofNullable(direct.get(commit));
+  }
+
+  /** How many backports are loaded by direct push, for each reason. */
+  public Map<Direct, Integer> directCounts() {
+    Map<Direct, Integer> out = new EnumMap<>(Direct.class);
+    direct.values().forEach(d -> out.merge(d, 1, Integer::sum));
+    return out;
+  }
+
+  /**
+   * Backports on a branch that an earlier branch owns: already in Gerrit when the branch is
+   * replayed, so neither offered nor pushed again (counted once per branch that holds them).
+   */
+  public int alreadyLoadedCount() {
+    return alreadyLoaded;
   }
 
   public int backportCount() {

@@ -16,10 +16,10 @@ package com.googlesource.gerrit.plugins.backportguard.replay;
 
 import com.google.common.collect.HashMultiset;
 import com.google.common.collect.Multiset;
-import com.googlesource.gerrit.plugins.backportguard.parse.UnreadableLine;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Predicate;
 import java.util.function.ToLongFunction;
 
@@ -32,7 +32,9 @@ public final class ReplayReport {
    * @param commits commits in the file
    * @param branches branches other than master
    * @param backports commits on those branches that master does not contain
-   * @param merges of those, Gerrit's submit merges, loaded but not offered
+   * @param direct of those, how many were loaded by direct push, for each reason
+   * @param alreadyLoaded backports already in Gerrit from an earlier branch when another branch
+   *     holding them was replayed
    * @param offered backports offered for review
    * @param reviewedOnMaster master commits named by a Depends-On, loaded as merged changes
    * @param mergedChanges changes Gerrit shows merged after the load of master
@@ -43,12 +45,14 @@ public final class ReplayReport {
       int commits,
       int branches,
       int backports,
-      int merges,
+      Map<ReplayPlan.Direct, Integer> direct,
+      int alreadyLoaded,
       int offered,
       int reviewedOnMaster,
       int mergedChanges,
       long loadMillis) {}
 
+  private final String source;
   private final ReplayPlan.Scope scope;
   private final List<Load> loads = new ArrayList<>();
   private final List<ReplayResult> results = new ArrayList<>();
@@ -58,7 +62,12 @@ public final class ReplayReport {
   private int branchPushes;
   private long branchPushMillis;
 
-  public ReplayReport(ReplayPlan.Scope scope) {
+  /**
+   * @param source the directory replayed
+   * @param scope how many backports were offered
+   */
+  public ReplayReport(String source, ReplayPlan.Scope scope) {
+    this.source = source;
     this.scope = scope;
   }
 
@@ -97,15 +106,34 @@ public final class ReplayReport {
     return refused;
   }
 
+  public List<Load> loads() {
+    return loads;
+  }
+
   public List<ReplayResult> disagreements() {
     return results.stream().filter(r -> !r.agrees()).toList();
   }
 
+  /** One line per disagreement: the commit, its branch and change, and how they differ. */
+  public List<String> disagreementLines() {
+    return disagreements().stream()
+        .map(
+            r ->
+                String.format(
+                    "%s %s on %s (change %d): %s",
+                    r.project(),
+                    r.commit().shortSha(),
+                    r.branch(),
+                    r.change(),
+                    String.join("; ", r.disagreements())))
+        .toList();
+  }
+
   public String render() {
     StringBuilder out = new StringBuilder();
-    out.append("# Replay of the real histories (").append(scope).append(")\n\n");
+    out.append("# Replay of ").append(source).append(" (").append(scope).append(")\n\n");
     out.append(
-        "| project | commits | branches | backports | merges (not offered) | offered |"
+        "| project | commits | branches | backports | pushed directly | offered |"
             + " reviewed on master | merged changes | load s |\n");
     out.append("|---|---|---|---|---|---|---|---|---|\n");
     for (Load l : loads) {
@@ -117,11 +145,35 @@ public final class ReplayReport {
               l.commits(),
               l.branches(),
               l.backports(),
-              l.merges(),
+              l.direct().values().stream().mapToInt(Integer::intValue).sum(),
               l.offered(),
               l.reviewedOnMaster(),
               l.mergedChanges(),
               l.loadMillis() / 1000.0));
+    }
+
+    out.append("\n## Pushed directly, not offered for review\n\n");
+    out.append(
+        "What Gerrit would never have taken for review is loaded with its branch by direct push,"
+            + " as history had it, and never compared. A commit on several branches is offered"
+            + " on the first replayed only.\n\n");
+    out.append("| project | why | commits |\n|---|---|---|\n");
+    for (Load l : loads) {
+      for (ReplayPlan.Direct d : ReplayPlan.Direct.values()) {
+        out.append(
+            String.format(
+                Locale.ROOT,
+                "| %s | %s | %d |%n",
+                l.project(),
+                d.description(),
+                l.direct().getOrDefault(d, 0)));
+      }
+      out.append(
+          String.format(
+              Locale.ROOT,
+              "| %s | already in Gerrit from an earlier branch | %d |%n",
+              l.project(),
+              l.alreadyLoaded()));
     }
 
     out.append("\n## Verdicts\n\n");
@@ -162,19 +214,12 @@ public final class ReplayReport {
     if (disagreements.isEmpty()) {
       out.append("None.\n");
     }
-    for (ReplayResult r : disagreements) {
-      out.append(
-          String.format(
-              "* %s %s on %s (change %d): %s%n",
-              r.project(),
-              r.commit().shortSha(),
-              r.branch(),
-              r.change(),
-              String.join("; ", r.disagreements())));
-    }
+    disagreementLines().forEach(l -> out.append("* ").append(l).append('\n'));
     List<ReplayResult> unmodelled = results.stream().filter(r -> !r.expected().modelled()).toList();
     if (!unmodelled.isEmpty()) {
-      out.append("\nNot judged (a footer that is not another commit's Change-Id):\n");
+      out.append(
+          "\nPrerequisites not judged, only the vote and whether it commented (a footer that is"
+              + " not another commit's Change-Id):\n");
       unmodelled.forEach(
           r ->
               out.append("* ")
@@ -183,6 +228,19 @@ public final class ReplayReport {
                   .append(r.commit().shortSha())
                   .append('\n'));
     }
+    List<ReplayResult> unjudged = results.stream().filter(r -> !r.expected().judged()).toList();
+    out.append("\nNot judged at all (the plugin may quote a line back that the replay's reader")
+        .append(" does not model): ")
+        .append(unjudged.size())
+        .append(unjudged.isEmpty() ? ".\n" : "\n");
+    unjudged.forEach(
+        r ->
+            out.append(
+                String.format(
+                    "* %s %s: %s%n",
+                    r.project(),
+                    r.commit().shortSha(),
+                    String.join("; ", r.expected().unjudged()))));
     if (!refused.isEmpty()) {
       out.append("\nRefused by Gerrit:\n");
       refused.forEach(r -> out.append("* ").append(r).append('\n'));
@@ -200,18 +258,6 @@ public final class ReplayReport {
                 r.branch(),
                 r.reported().vote(),
                 r.reported().comment().orElse("(no comment)")));
-      }
-    }
-
-    out.append("\n## Not understood\n\n");
-    long lines = results.stream().mapToLong(r -> r.unreadable().size()).sum();
-    out.append(lines).append(" footer lines reported as not understood");
-    out.append(lines == 0 ? ".\n" : ":\n");
-    for (ReplayResult r : results) {
-      for (UnreadableLine u : r.unreadable()) {
-        out.append(
-            String.format(
-                "* %s %s: \"%s\": %s%n", r.project(), r.commit().shortSha(), u.line(), u.reason()));
       }
     }
 

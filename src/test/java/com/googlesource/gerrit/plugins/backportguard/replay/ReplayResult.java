@@ -17,7 +17,6 @@ package com.googlesource.gerrit.plugins.backportguard.replay;
 import com.google.common.collect.HashMultiset;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.Multiset;
-import com.googlesource.gerrit.plugins.backportguard.parse.UnreadableLine;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,7 +33,6 @@ import java.util.Map;
  * @param change the change number Gerrit gave it
  * @param expected the expected verdict
  * @param reported what the plugin reported
- * @param unreadable the footer lines the plugin's parser reports as not understood
  * @param disagreements why the two differ; empty when they agree
  * @param pushMillis the push to {@code refs/for/} of the commit, which queues the check
  * @param checkMillis from the end of that push until the plugin's queue was idle again
@@ -54,7 +52,6 @@ public record ReplayResult(
     int change,
     ExpectedVerdicts.Expectation expected,
     ReportedVerdict reported,
-    ImmutableList<UnreadableLine> unreadable,
     ImmutableList<String> disagreements,
     long pushMillis,
     long checkMillis,
@@ -71,19 +68,23 @@ public record ReplayResult(
   }
 
   public boolean declares() {
-    return !expected.footers().isEmpty() || !unreadable.isEmpty();
+    return !expected.footers().isEmpty() || !expected.judged();
   }
 
   public boolean agrees() {
     return disagreements.isEmpty();
   }
 
-  /** Where the plugin's report differs from the expected verdict. */
+  /**
+   * Where the plugin's report differs from the expected verdict; nothing for a commit the
+   * expectation does not judge.
+   */
   static ImmutableList<String> compare(
-      ExpectedVerdicts.Expectation expected,
-      ReportedVerdict reported,
-      List<UnreadableLine> unreadable) {
+      ExpectedVerdicts.Expectation expected, ReportedVerdict reported) {
     List<String> out = new ArrayList<>();
+    if (!expected.judged()) {
+      return ImmutableList.of();
+    }
     if (expected.comment() != reported.comment().isPresent()) {
       out.add(
           expected.comment()
@@ -118,11 +119,6 @@ public record ReplayResult(
           String.format(
               "the plugin reports %d prerequisite states, expected %d",
               reported.states().size(), expectedStates));
-    }
-    for (UnreadableLine u : unreadable) {
-      if (!reported.comment().orElse("").contains(u.line())) {
-        out.add("the comment does not quote the line not understood: " + u.line());
-      }
     }
     return ImmutableList.copyOf(out);
   }
