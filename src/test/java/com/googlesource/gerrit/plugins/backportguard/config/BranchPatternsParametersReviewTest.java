@@ -16,6 +16,7 @@ package com.googlesource.gerrit.plugins.backportguard.config;
 
 import static com.google.common.truth.Truth.assertThat;
 
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -47,5 +48,25 @@ class BranchPatternsParametersReviewTest {
 
     assertThat(p.matches("refs/heads/tmpl-${x}")).isTrue();
     assertThat(p.matches("refs/heads/tmpl-1")).isFalse();
+  }
+
+  // Review finding: same cause, and it defeats the size bounds. sizeBound and operatorBound read
+  // the expression as written, where "[(...){100}...]" is a character class and costs nothing;
+  // the substitution removes "${1}" and leaves "\[" (an escaped bracket), so the class's text
+  // becomes live groups and counted repetitions. This 43-character pattern builds a million-state
+  // automaton (about 8 s of CPU on the review machine) before MAX_STATES refuses it, at every
+  // push of refs/meta/config and every load of the settings; nesting {1000} instead exhausts the
+  // heap. At 39e0809 it parses in milliseconds as the literal class it is.
+  @Test
+  void aCharacterClassCannotHideRepetitionsFromTheBounds() {
+    CpuBound.assertCheap(
+        Duration.ofSeconds(2),
+        () -> {
+          try {
+            BranchPatterns.parse(List.of("^refs/heads/a\\${1}[((x{100}){100}){100}]"));
+          } catch (IllegalArgumentException refused) {
+            // Refusing it is fine, if it is cheap.
+          }
+        });
   }
 }
