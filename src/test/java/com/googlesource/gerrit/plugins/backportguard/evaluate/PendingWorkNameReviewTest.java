@@ -29,9 +29,10 @@ class PendingWorkNameReviewTest {
   @TempDir Path data;
 
   // Review finding: PendingWork passes the plugin's name to ThreadFactoryBuilder.setNameFormat,
-  // which reads it as a String.format pattern: a plugin installed as "guard%.jar" cannot start
-  // (UnknownFormatConversionException in the constructor), and one named "guard%x" gets a writer
-  // thread called "guard0 ...". Before issue 9 the writer thread had a fixed name.
+  // which reads it as a String.format pattern: a name ending in "%" cannot start (a format
+  // exception in the constructor), and "guard%x" gets a writer thread called "guard0 ...". Low:
+  // the jar's manifest names the plugin backport-guard, so only a rebuild under another name
+  // reaches it. Before issue 9 the writer thread had a fixed name.
   @Test
   void aPercentSignInThePluginsNameIsKeptAsIs() throws Exception {
     PendingWork store = new PendingWork(data, "test-" + UUID.randomUUID(), "guard%x");
