@@ -21,6 +21,7 @@ import com.google.gerrit.server.CurrentUser;
 import com.google.gerrit.server.project.RefPattern;
 import com.google.gerrit.server.project.RefPatternMatcher;
 import dk.brics.automaton.Automaton;
+import dk.brics.automaton.RegExp;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.regex.Pattern;
@@ -34,16 +35,18 @@ import java.util.regex.PatternSyntaxException;
  * <p>Exact names and prefixes are matched by Gerrit's own {@link RefPatternMatcher}, as it matches
  * a label's {@code branch} patterns. Regular expressions are not: its matcher uses {@code
  * java.util.regex}, which backtracks, and a project owner's pattern must not cost the server
- * exponential time. They are parsed by Gerrit's {@link RefPattern#toRegExp} and matched as Gerrit's
- * {@code ref:^...} search matches them ({@code RegexRefPredicate}), with the dk.brics automaton
- * library Gerrit ships: a trailing {@code $} ends the name, and matching takes time linear in the
- * name, never backtracking. The automaton is kept nondeterministic, so that building it cannot blow
- * up either; its length, its optional and repeated parts and its size are bounded before it is
- * built (the library's parser recurses once per character, and copies transitions along every
- * optional part, so a long pattern or one with many optional parts costs seconds or the stack).
- * Syntax that {@code java.util.regex} reads differently ({@code \d}, {@code (?i)}, a {@code $}
- * inside the pattern) is rejected rather than silently read another way. Built automata are kept by
- * pattern, so a check does not build them again.
+ * exponential time. They are parsed as Gerrit's {@code ref:^...} search parses them ({@code
+ * RegexRefPredicate}: no {@code ${...}} parameters, unlike {@link RefPattern#toRegExp}, whose
+ * substitution would also change the text after the bounds below measured it) and matched as it
+ * matches them, with the dk.brics automaton library Gerrit ships: a trailing {@code $} ends the
+ * name, and matching takes time linear in the name, never backtracking. The automaton is kept
+ * nondeterministic, so that building it cannot blow up either; its length, its optional and
+ * repeated parts and its size are bounded before it is built (the library's parser recurses once
+ * per character, and copies transitions along every optional part, so a long pattern or one with
+ * many optional parts costs seconds or the stack). Syntax that {@code java.util.regex} reads
+ * differently ({@code \d}, {@code (?i)}, a {@code $} inside the pattern) is rejected rather than
+ * silently read another way. Built automata are kept by pattern, so a check does not build them
+ * again.
  */
 public final class BranchPatterns {
   private static final String HEADS = "refs/heads/";
@@ -170,8 +173,8 @@ public final class BranchPatterns {
     }
     Automaton a;
     try {
-      // Parsed as Gerrit parses a ref pattern's regular expression, without the ^ and the $.
-      a = RefPattern.toRegExp("^" + re).toAutomaton(false);
+      // As Gerrit's ref:^ search parses it; not RefPattern.toRegExp, which substitutes ${...}.
+      a = new RegExp(re, RegExp.NONE).toAutomaton(false);
     } catch (IllegalArgumentException e) {
       throw invalid(pattern, e.getMessage());
     } catch (StackOverflowError e) {

@@ -19,7 +19,6 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import com.google.common.collect.ImmutableList;
 import com.google.common.flogger.FluentLogger;
 import com.google.common.hash.Hashing;
-import com.google.common.util.concurrent.ThreadFactoryBuilder;
 import com.google.gerrit.extensions.events.LifecycleListener;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -178,10 +177,12 @@ public class PendingWork implements LifecycleListener {
             0,
             TimeUnit.MILLISECONDS,
             new LinkedBlockingQueue<>(MAX_WRITES_WAITING),
-            new ThreadFactoryBuilder()
-                .setNameFormat(pluginName + " pending-work writer")
-                .setDaemon(true)
-                .build());
+            r -> {
+              // Named directly: a name format would read a '%' in the plugin's name.
+              Thread t = new Thread(r, pluginName + " pending-work writer");
+              t.setDaemon(true);
+              return t;
+            });
     this.root = dataDir.resolve("pending");
     this.process = process;
     this.runningMarker = root.resolve(RUNNING_PREFIX + runId);
