@@ -49,12 +49,21 @@ class FaultsReviewTest {
   @TempDir Path data;
   private final List<ScheduledThreadPoolExecutor> executors = new CopyOnWriteArrayList<>();
   private final List<Runnable> cleanups = new CopyOnWriteArrayList<>();
+  private final List<UpdateLog> logs = new CopyOnWriteArrayList<>();
   private final AtomicLong now = new AtomicLong(Duration.ofDays(20000).toMillis());
 
   @AfterEach
   void cleanUp() {
     cleanups.forEach(Runnable::run);
     executors.forEach(ScheduledThreadPoolExecutor::shutdownNow);
+    // The writers must be done before JUnit deletes the directory they write in.
+    logs.forEach(UpdateLog::stop);
+  }
+
+  private UpdateLog updateLog(Path dir) {
+    UpdateLog log = new UpdateLog("backport-guard", dir, Duration.ofMinutes(15), now::get);
+    logs.add(log);
+    return log;
   }
 
   private ScheduledThreadPoolExecutor executor(int threads) {
@@ -159,8 +168,7 @@ class FaultsReviewTest {
    */
   @Test
   void aFloodOfUpdatesByAStrangerSilentlyEvictsTheUpdateThatMattered() {
-    UpdateLog log =
-        new UpdateLog("backport-guard", data.resolve("updates"), Duration.ofMinutes(15), now::get);
+    UpdateLog log = updateLog(data.resolve("updates"));
     ChangeUpdated merged = new ChangeUpdated(Project.nameKey("mediawiki/core"), Change.id(1));
     log.record(List.of(merged));
     List<UpdateLog.Entry> flood = new ArrayList<>();
@@ -189,7 +197,7 @@ class FaultsReviewTest {
   void anUnwritableUpdateLogDoesNotLogOnEveryRefUpdate() throws Exception {
     Path notADir = data.resolve("updates");
     Files.writeString(notADir, "a file where the directory should be");
-    UpdateLog log = new UpdateLog("backport-guard", notADir, Duration.ofMinutes(15), now::get);
+    UpdateLog log = updateLog(notADir);
     try (LogCapture capture = new LogCapture(UpdateLog.class)) {
       for (int i = 0; i < 100; i++) {
         log.record(List.of(new ChangeUpdated(Project.nameKey("demo"), Change.id(i + 1))));
@@ -208,7 +216,7 @@ class FaultsReviewTest {
   void gerritsRefUpdatesDoNotWaitForTheCatchUpsReadOfTheLog() throws Exception {
     Path dir = data.resolve("updates");
     Files.createDirectories(dir);
-    UpdateLog log = new UpdateLog("backport-guard", dir, Duration.ofMinutes(15), now::get);
+    UpdateLog log = updateLog(dir);
     long bucket = now.get() - Math.floorMod(now.get(), UpdateLog.BUCKET.toMillis());
     Path slow = dir.resolve((bucket - UpdateLog.BUCKET.toMillis()) + ".log");
     mkfifo(slow);
@@ -239,7 +247,7 @@ class FaultsReviewTest {
   void aHungAppendDoesNotHoldGerritsRefUpdateThread() throws Exception {
     Path dir = data.resolve("updates");
     Files.createDirectories(dir);
-    UpdateLog log = new UpdateLog("backport-guard", dir, Duration.ofMinutes(15), now::get);
+    UpdateLog log = updateLog(dir);
     log.record(List.of(new ChangeUpdated(Project.nameKey("demo"), Change.id(1))));
     // The append runs on the log's own thread: wait for the file to exist before replacing it.
     log.flush();

@@ -200,6 +200,8 @@ class PendingWorkTest {
   void linksAndPipesAreSkippedNotFollowed() throws Exception {
     PendingWork.Journal<Key> j = journal(aRun(data));
     j.add(key("demo", 1));
+    // pending() waits for the write queued on the writer thread, which creates the directory.
+    assertThat(j.pending()).containsExactly(key("demo", 1));
     Path elsewhere = data.resolve("elsewhere");
     Files.writeString(elsewhere, "2 demo\n", UTF_8);
     String hashOf2 = com.google.common.hash.Hashing.sha256().hashString("2 demo", UTF_8).toString();
