@@ -19,6 +19,7 @@ import com.google.common.flogger.FluentLogger;
 import com.google.gerrit.common.Nullable;
 import com.google.gerrit.entities.Change;
 import com.google.gerrit.entities.Project;
+import com.google.gerrit.extensions.annotations.PluginName;
 import com.google.gerrit.index.query.Predicate;
 import com.google.gerrit.server.query.change.ChangeData;
 import com.google.gerrit.server.query.change.ChangePredicates;
@@ -83,17 +84,20 @@ public class DependentsFinder {
   private final BoundedChangeQuery bounded;
   private final DependencyFooterParser parser;
   private final int maxDepth;
+  private final String pluginName;
 
   @Inject
   DependentsFinder(
       Provider<InternalChangeQuery> queries,
       BoundedChangeQuery bounded,
       DependencyFooterParser parser,
-      ServerSettings settings) {
+      ServerSettings settings,
+      @PluginName String pluginName) {
     this.queries = queries;
     this.bounded = bounded;
     this.parser = parser;
     this.maxDepth = settings.maxChainDepth();
+    this.pluginName = pluginName;
   }
 
   /**
@@ -112,8 +116,8 @@ public class DependentsFinder {
     if (found.cut()) {
       logger.atWarning().log(
           "topics %s have more than %d open changes that declare dependencies: the rest were not"
-              + " re-checked; run `backport-guard check` on them",
-          topics, MAX_CHANGES_READ);
+              + " re-checked; run `%s check` on them",
+          topics, MAX_CHANGES_READ, pluginName);
     }
     return found.changes();
   }
@@ -161,10 +165,10 @@ public class DependentsFinder {
     if (budget.cut) {
       logger.atWarning().log(
           "Re-check of the changes that depend on %s stopped after reading %d changes from the"
-              + " index; the dependents not reached were not re-checked. Run `backport-guard"
-              + " check --project <project>` for the projects whose backports may wait for them"
+              + " index; the dependents not reached were not re-checked. Run `%s check"
+              + " --project <project>` for the projects whose backports may wait for them"
               + " (or `check --all`).",
-          describe(subjects), MAX_CHANGES_READ);
+          describe(subjects), MAX_CHANGES_READ, pluginName);
     }
     return dependents.values().stream()
         .filter(cd -> cd.change().isNew())
@@ -403,9 +407,9 @@ public class DependentsFinder {
         logger.atWarning().log(
             "Looking up what %s revert stopped after reading %d changes from the index; the"
                 + " dependents of the changes they revert may not be re-checked. Run"
-                + " `backport-guard check --project <project>` for the projects whose backports"
+                + " `%s check --project <project>` for the projects whose backports"
                 + " may wait for them (or `check --all`).",
-            describe(subjects), MAX_CHANGES_READ);
+            describe(subjects), MAX_CHANGES_READ, pluginName);
       }
       for (ChangeData cd : found.changes()) {
         Change.Id reverted = cd.change().getRevertOf();

@@ -23,6 +23,7 @@ import com.google.gerrit.entities.Change;
 import com.google.gerrit.entities.PatchSet;
 import com.google.gerrit.entities.Project;
 import com.google.gerrit.exceptions.StorageException;
+import com.google.gerrit.extensions.annotations.PluginName;
 import com.google.gerrit.server.git.GitRepositoryManager;
 import com.google.gerrit.server.notedb.ChangeNotes;
 import com.google.gerrit.server.query.change.ChangeData;
@@ -116,6 +117,7 @@ public class RecheckScheduler {
   private final ChangeNotes.Factory notesFactory;
   private final GitRepositoryManager repoManager;
   private final DependencyFooterParser parser;
+  private final String pluginName;
 
   @Inject
   RecheckScheduler(
@@ -124,7 +126,9 @@ public class RecheckScheduler {
       EvaluationQueue evaluations,
       ChangeNotes.Factory notesFactory,
       GitRepositoryManager repoManager,
-      DependencyFooterParser parser) {
+      DependencyFooterParser parser,
+      @PluginName String pluginName) {
+    this.pluginName = pluginName;
     this.finder = finder;
     this.evaluations = evaluations;
     this.notesFactory = notesFactory;
@@ -326,7 +330,7 @@ public class RecheckScheduler {
       logger.atWarning().log(
           "%s in project %s moved from %s to %s, bringing more than %d commits or %d Change-Ids:"
               + " the dependents of the first %d Change-Ids (of %d commits) are re-checked, those"
-              + " of the older commits are not. Run `backport-guard check --project <project>`"
+              + " of the older commits are not. Run `%s check --project <project>`"
               + " for the projects whose backports may wait for them (or `check --all`).",
           a.ref(),
           a.project().get(),
@@ -335,7 +339,8 @@ public class RecheckScheduler {
           ArrivedChangeIds.MAX_COMMITS,
           ArrivedChangeIds.MAX_CHANGE_IDS,
           ids.byCommit().size(),
-          ids.commits());
+          ids.commits(),
+          pluginName);
     }
     Map<String, String> changeIdByCommit = new LinkedHashMap<>(ids.byCommit());
     // Commits of changes are covered by the change-merged event of their submit or auto-close.
