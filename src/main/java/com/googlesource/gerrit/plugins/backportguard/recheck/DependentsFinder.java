@@ -177,11 +177,7 @@ public class DependentsFinder {
 
   static String describe(Collection<Subject> subjects) {
     String some =
-        subjects.stream()
-            .limit(5)
-            .map(
-                s -> s.project().get() + " " + (s.changeId().isEmpty() ? s.number() : s.changeId()))
-            .collect(Collectors.joining(", "));
+        subjects.stream().limit(5).map(Subject::toString).collect(Collectors.joining(", "));
     return subjects.size() > 5 ? some + " and " + (subjects.size() - 5) + " more" : some;
   }
 

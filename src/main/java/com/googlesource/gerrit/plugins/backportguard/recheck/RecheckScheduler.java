@@ -62,43 +62,91 @@ import org.eclipse.jgit.revwalk.RevWalk;
 public class RecheckScheduler {
   private static final FluentLogger logger = FluentLogger.forEnclosingClass();
 
-  /** What to look up. */
+  /**
+   * What to look up. Each says in its {@code toString} what it is for: the re-check queue's tasks
+   * are named by their lookup in {@code gerrit show-queue}.
+   */
   sealed interface Lookup {}
 
   /** The changes that depend on these. */
-  record DependentsOf(ImmutableSet<Subject> subjects) implements Lookup {}
+  record DependentsOf(ImmutableSet<Subject> subjects) implements Lookup {
+    @Override
+    public String toString() {
+      return "re-check the dependents of " + DependentsFinder.describe(subjects);
+    }
+  }
 
   /**
    * The dependents of a change, if this patch set declares other dependencies than the one before.
    * One per patch set: coalescing two patch sets into one comparison could miss a change.
    */
   record IfDependenciesChanged(Project.NameKey project, Change.Id change, int patchSet)
-      implements Lookup {}
+      implements Lookup {
+    @Override
+    public String toString() {
+      return String.format(
+          "re-check the dependents of change %d in project %s if patch set %d changed its"
+              + " dependencies",
+          change.get(), project.get(), patchSet);
+    }
+  }
 
   /** The dependents of the commits that just reached a branch, however they came. */
   record ArrivedOnBranch(Project.NameKey project, String ref, ObjectId oldTip, ObjectId newTip)
-      implements Lookup {}
+      implements Lookup {
+    @Override
+    public String toString() {
+      return String.format(
+          "re-check the dependents of the commits that reached %s in project %s (%s..%s)",
+          ref, project.get(), oldTip.abbreviate(8).name(), newTip.abbreviate(8).name());
+    }
+  }
 
   /**
    * The dependents of a merged change and of the changes it reverts: a revert, or a cherry-pick of
    * a revert, takes its original off the branch; a revert of a revert puts it back.
    */
-  record MergedWithWhatItReverts(Subject subject) implements Lookup {}
+  record MergedWithWhatItReverts(Subject subject) implements Lookup {
+    @Override
+    public String toString() {
+      return "re-check the dependents of merged "
+          + DependentsFinder.describe(List.of(subject))
+          + " and of the changes it reverts";
+    }
+  }
 
   /**
    * The open changes that declare something in the topics a change left and joined, and the
    * dependents of the change: what lands together with them changed.
    */
-  record TopicEdited(Subject subject, ImmutableSet<String> topics) implements Lookup {}
+  record TopicEdited(Subject subject, ImmutableSet<String> topics) implements Lookup {
+    @Override
+    public String toString() {
+      return "re-check the changes in topics "
+          + String.join(", ", topics)
+          + " and the dependents of "
+          + DependentsFinder.describe(List.of(subject));
+    }
+  }
 
   /** The dependents of a deleted change, once the index no longer has it. */
-  record Deleted(Subject subject) implements Lookup {}
+  record Deleted(Subject subject) implements Lookup {
+    @Override
+    public String toString() {
+      return "re-check the dependents of deleted " + DependentsFinder.describe(List.of(subject));
+    }
+  }
 
   /**
    * The dependents of every subject waiting in {@link #pending}: whatever events named them, one
    * lookup finds them together, in as few queries as the index allows.
    */
-  record Pending() implements Lookup {}
+  record Pending() implements Lookup {
+    @Override
+    public String toString() {
+      return "re-check the dependents of the changes waiting for a lookup";
+    }
+  }
 
   private static final Pending PENDING = new Pending();
 
