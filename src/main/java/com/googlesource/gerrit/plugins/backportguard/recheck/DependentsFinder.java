@@ -31,6 +31,7 @@ import com.googlesource.gerrit.plugins.backportguard.config.ServerSettings;
 import com.googlesource.gerrit.plugins.backportguard.parse.DeclaredDependency;
 import com.googlesource.gerrit.plugins.backportguard.parse.DependencyFooterParser;
 import com.googlesource.gerrit.plugins.backportguard.parse.DependencyRef;
+import com.googlesource.gerrit.plugins.backportguard.resolve.DependencyResolver;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -70,8 +71,6 @@ public class DependentsFinder {
    * hit's commit message is read and parsed.
    */
   static final int MAX_CHANGES_READ = 5_000;
-
-  private static final int MAX_REVERT_LEVELS = 3;
 
   /**
    * Every declaration has the word "depends". Not the phrase "depends on": without a space after
@@ -377,7 +376,8 @@ public class DependentsFinder {
 
   /**
    * The subjects, and the changes that they (or other changes carrying their Change-Id, such as a
-   * cherry-picked revert) revert, following reverts of reverts up to three levels.
+   * cherry-picked revert) revert, following reverts of reverts as deep as a check does ({@link
+   * DependencyResolver#MAX_REVERT_LEVELS}): a re-check past that could not change a verdict.
    */
   public ImmutableList<Subject> withWhatTheyRevert(Collection<Subject> subjects) {
     Map<Change.Id, Subject> out = new LinkedHashMap<>();
@@ -386,7 +386,7 @@ public class DependentsFinder {
     // Change-Id elsewhere (anybody's) does not speak for it.
     Set<Carrier> level = new LinkedHashSet<>();
     subjects.stream().filter(s -> !s.changeId().isEmpty()).map(s -> carrier(s)).forEach(level::add);
-    for (int depth = 0; depth < MAX_REVERT_LEVELS && !level.isEmpty(); depth++) {
+    for (int depth = 0; depth < DependencyResolver.MAX_REVERT_LEVELS && !level.isEmpty(); depth++) {
       Set<Carrier> next = new LinkedHashSet<>();
       BoundedChangeQuery.Found found =
           bounded.anyOf(
