@@ -23,6 +23,7 @@ import com.google.inject.Inject;
 import com.google.inject.Key;
 import com.googlesource.gerrit.plugins.backportguard.evaluate.EvaluationExecutor;
 import com.googlesource.gerrit.plugins.backportguard.evaluate.EvaluationReport;
+import com.googlesource.gerrit.plugins.backportguard.recheck.Subject;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -158,6 +159,31 @@ public class ConcurrentEventsIT extends BackportGuardTestBase {
                   .filter(t -> t.getQueueName().equals("backport-guard"))
                   .map(Object::toString))
           .contains("check change " + backport._number + " in project " + project.get());
+    } finally {
+      release.countDown();
+    }
+    awaitEvaluations();
+  }
+
+  @Test
+  public void showQueueSaysWhichChangeAQueuedReCheckIsFor() throws Exception {
+    ChangeInfo prerequisite = prerequisiteMergedAfterCut();
+
+    CountDownLatch release = holdQueue();
+    try {
+      rechecks()
+          .dependentsOf(
+              new Subject(project, Change.id(prerequisite._number), prerequisite.changeId));
+
+      assertThat(
+              workQueue.getTasks().stream()
+                  .filter(t -> t.getQueueName().equals("backport-guard"))
+                  .map(Object::toString))
+          .contains(
+              "re-check the dependents of change "
+                  + prerequisite._number
+                  + " in project "
+                  + project.get());
     } finally {
       release.countDown();
     }

@@ -14,6 +14,7 @@
 
 package com.googlesource.gerrit.plugins.backportguard.check;
 
+import static com.googlesource.gerrit.plugins.backportguard.query.Paging.PAGE_SIZE;
 import static com.googlesource.gerrit.plugins.backportguard.query.QueryTerms.quote;
 
 import com.google.common.collect.ImmutableList;
@@ -40,9 +41,6 @@ import java.util.TreeSet;
  * smaller but never cuts the selection short.
  */
 public class ChangeSelector {
-  /** Changes asked for per query; a lower query limit of the user makes pages smaller. */
-  static final int PAGE_SIZE = 500;
-
   private final GerritApi gApi;
   private final ServiceAccount serviceAccount;
 

@@ -17,6 +17,7 @@ package com.googlesource.gerrit.plugins.backportguard.config;
 import com.google.common.cache.Cache;
 import com.google.common.cache.CacheBuilder;
 import com.google.common.collect.ImmutableList;
+import com.google.gerrit.entities.RefNames;
 import com.google.gerrit.server.CurrentUser;
 import com.google.gerrit.server.project.RefPattern;
 import com.google.gerrit.server.project.RefPatternMatcher;
@@ -49,8 +50,6 @@ import java.util.regex.PatternSyntaxException;
  * again.
  */
 public final class BranchPatterns {
-  private static final String HEADS = "refs/heads/";
-
   /**
    * The most states a pattern's automaton may have: matching costs at most this many steps per
    * character of the branch name. Real branch patterns need a few dozen.
@@ -106,7 +105,7 @@ public final class BranchPatterns {
         }
         regexes.add(built);
       } else {
-        out.add(matcher(value.startsWith("refs/") ? value : HEADS + value));
+        out.add(matcher(value.startsWith(RefNames.REFS) ? value : RefNames.REFS_HEADS + value));
       }
     }
     return new BranchPatterns(out.build(), regexes.build());
@@ -362,7 +361,7 @@ public final class BranchPatterns {
 
   /** True when the branch (short name or full ref) matches one of the patterns. */
   public boolean matches(String branch) {
-    String ref = branch.startsWith(HEADS) ? branch : HEADS + branch;
+    String ref = branch.startsWith(RefNames.REFS_HEADS) ? branch : RefNames.REFS_HEADS + branch;
     for (RefPatternMatcher p : patterns) {
       // No user: as Gerrit matches a label's branch patterns (ProjectState, ListLabels).
       if (p.match(ref, null)) {
@@ -371,7 +370,7 @@ public final class BranchPatterns {
     }
     for (Automaton a : regexes) {
       // A regex written against short names still matches.
-      if (run(a, ref) || run(a, ref.substring(HEADS.length()))) {
+      if (run(a, ref) || run(a, ref.substring(RefNames.REFS_HEADS.length()))) {
         return true;
       }
     }

@@ -90,7 +90,7 @@ class ProjectConfigValidator implements CommitValidationListener {
       checkVotesWithinLabel(cfg, section, event.project);
     } catch (InvalidSettingsException e) {
       throw new CommitValidationException(
-          "invalid backport-guard settings",
+          "invalid " + loader.pluginName() + " settings",
           new CommitValidationMessage(e.getMessage(), ValidationMessage.Type.ERROR));
     }
     return ImmutableList.of();

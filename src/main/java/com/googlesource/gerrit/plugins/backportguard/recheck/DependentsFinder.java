@@ -19,6 +19,7 @@ import com.google.common.flogger.FluentLogger;
 import com.google.gerrit.common.Nullable;
 import com.google.gerrit.entities.Change;
 import com.google.gerrit.entities.Project;
+import com.google.gerrit.extensions.annotations.PluginName;
 import com.google.gerrit.index.query.Predicate;
 import com.google.gerrit.server.query.change.ChangeData;
 import com.google.gerrit.server.query.change.ChangePredicates;
@@ -30,6 +31,7 @@ import com.googlesource.gerrit.plugins.backportguard.config.ServerSettings;
 import com.googlesource.gerrit.plugins.backportguard.parse.DeclaredDependency;
 import com.googlesource.gerrit.plugins.backportguard.parse.DependencyFooterParser;
 import com.googlesource.gerrit.plugins.backportguard.parse.DependencyRef;
+import com.googlesource.gerrit.plugins.backportguard.resolve.DependencyResolver;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -70,8 +72,6 @@ public class DependentsFinder {
    */
   static final int MAX_CHANGES_READ = 5_000;
 
-  private static final int MAX_REVERT_LEVELS = 3;
-
   /**
    * Every declaration has the word "depends". Not the phrase "depends on": without a space after
    * the colon, {@code Depends-On:I123...} is indexed as "depends" and "on:i123...".
@@ -83,17 +83,20 @@ public class DependentsFinder {
   private final BoundedChangeQuery bounded;
   private final DependencyFooterParser parser;
   private final int maxDepth;
+  private final String pluginName;
 
   @Inject
   DependentsFinder(
       Provider<InternalChangeQuery> queries,
       BoundedChangeQuery bounded,
       DependencyFooterParser parser,
-      ServerSettings settings) {
+      ServerSettings settings,
+      @PluginName String pluginName) {
     this.queries = queries;
     this.bounded = bounded;
     this.parser = parser;
     this.maxDepth = settings.maxChainDepth();
+    this.pluginName = pluginName;
   }
 
   /**
@@ -112,8 +115,8 @@ public class DependentsFinder {
     if (found.cut()) {
       logger.atWarning().log(
           "topics %s have more than %d open changes that declare dependencies: the rest were not"
-              + " re-checked; run `backport-guard check` on them",
-          topics, MAX_CHANGES_READ);
+              + " re-checked; run `%s check` on them",
+          topics, MAX_CHANGES_READ, pluginName);
     }
     return found.changes();
   }
@@ -161,10 +164,10 @@ public class DependentsFinder {
     if (budget.cut) {
       logger.atWarning().log(
           "Re-check of the changes that depend on %s stopped after reading %d changes from the"
-              + " index; the dependents not reached were not re-checked. Run `backport-guard"
-              + " check --project <project>` for the projects whose backports may wait for them"
+              + " index; the dependents not reached were not re-checked. Run `%s check"
+              + " --project <project>` for the projects whose backports may wait for them"
               + " (or `check --all`).",
-          describe(subjects), MAX_CHANGES_READ);
+          describe(subjects), MAX_CHANGES_READ, pluginName);
     }
     return dependents.values().stream()
         .filter(cd -> cd.change().isNew())
@@ -173,11 +176,7 @@ public class DependentsFinder {
 
   static String describe(Collection<Subject> subjects) {
     String some =
-        subjects.stream()
-            .limit(5)
-            .map(
-                s -> s.project().get() + " " + (s.changeId().isEmpty() ? s.number() : s.changeId()))
-            .collect(Collectors.joining(", "));
+        subjects.stream().limit(5).map(Subject::toString).collect(Collectors.joining(", "));
     return subjects.size() > 5 ? some + " and " + (subjects.size() - 5) + " more" : some;
   }
 
@@ -377,7 +376,8 @@ public class DependentsFinder {
 
   /**
    * The subjects, and the changes that they (or other changes carrying their Change-Id, such as a
-   * cherry-picked revert) revert, following reverts of reverts up to three levels.
+   * cherry-picked revert) revert, following reverts of reverts as deep as a check does ({@link
+   * DependencyResolver#MAX_REVERT_LEVELS}): a re-check past that could not change a verdict.
    */
   public ImmutableList<Subject> withWhatTheyRevert(Collection<Subject> subjects) {
     Map<Change.Id, Subject> out = new LinkedHashMap<>();
@@ -386,7 +386,7 @@ public class DependentsFinder {
     // Change-Id elsewhere (anybody's) does not speak for it.
     Set<Carrier> level = new LinkedHashSet<>();
     subjects.stream().filter(s -> !s.changeId().isEmpty()).map(s -> carrier(s)).forEach(level::add);
-    for (int depth = 0; depth < MAX_REVERT_LEVELS && !level.isEmpty(); depth++) {
+    for (int depth = 0; depth < DependencyResolver.MAX_REVERT_LEVELS && !level.isEmpty(); depth++) {
       Set<Carrier> next = new LinkedHashSet<>();
       BoundedChangeQuery.Found found =
           bounded.anyOf(
@@ -403,9 +403,9 @@ public class DependentsFinder {
         logger.atWarning().log(
             "Looking up what %s revert stopped after reading %d changes from the index; the"
                 + " dependents of the changes they revert may not be re-checked. Run"
-                + " `backport-guard check --project <project>` for the projects whose backports"
+                + " `%s check --project <project>` for the projects whose backports"
                 + " may wait for them (or `check --all`).",
-            describe(subjects), MAX_CHANGES_READ);
+            describe(subjects), MAX_CHANGES_READ, pluginName);
       }
       for (ChangeData cd : found.changes()) {
         Change.Id reverted = cd.change().getRevertOf();

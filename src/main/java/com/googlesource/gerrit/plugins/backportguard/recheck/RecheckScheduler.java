@@ -23,6 +23,7 @@ import com.google.gerrit.entities.Change;
 import com.google.gerrit.entities.PatchSet;
 import com.google.gerrit.entities.Project;
 import com.google.gerrit.exceptions.StorageException;
+import com.google.gerrit.extensions.annotations.PluginName;
 import com.google.gerrit.server.git.GitRepositoryManager;
 import com.google.gerrit.server.notedb.ChangeNotes;
 import com.google.gerrit.server.query.change.ChangeData;
@@ -61,43 +62,91 @@ import org.eclipse.jgit.revwalk.RevWalk;
 public class RecheckScheduler {
   private static final FluentLogger logger = FluentLogger.forEnclosingClass();
 
-  /** What to look up. */
+  /**
+   * What to look up. Each says in its {@code toString} what it is for: the re-check queue's tasks
+   * are named by their lookup in {@code gerrit show-queue}.
+   */
   sealed interface Lookup {}
 
   /** The changes that depend on these. */
-  record DependentsOf(ImmutableSet<Subject> subjects) implements Lookup {}
+  record DependentsOf(ImmutableSet<Subject> subjects) implements Lookup {
+    @Override
+    public String toString() {
+      return "re-check the dependents of " + DependentsFinder.describe(subjects);
+    }
+  }
 
   /**
    * The dependents of a change, if this patch set declares other dependencies than the one before.
    * One per patch set: coalescing two patch sets into one comparison could miss a change.
    */
   record IfDependenciesChanged(Project.NameKey project, Change.Id change, int patchSet)
-      implements Lookup {}
+      implements Lookup {
+    @Override
+    public String toString() {
+      return String.format(
+          "re-check the dependents of change %d in project %s if patch set %d changed its"
+              + " dependencies",
+          change.get(), project.get(), patchSet);
+    }
+  }
 
   /** The dependents of the commits that just reached a branch, however they came. */
   record ArrivedOnBranch(Project.NameKey project, String ref, ObjectId oldTip, ObjectId newTip)
-      implements Lookup {}
+      implements Lookup {
+    @Override
+    public String toString() {
+      return String.format(
+          "re-check the dependents of the commits that reached %s in project %s (%s..%s)",
+          ref, project.get(), oldTip.abbreviate(8).name(), newTip.abbreviate(8).name());
+    }
+  }
 
   /**
    * The dependents of a merged change and of the changes it reverts: a revert, or a cherry-pick of
    * a revert, takes its original off the branch; a revert of a revert puts it back.
    */
-  record MergedWithWhatItReverts(Subject subject) implements Lookup {}
+  record MergedWithWhatItReverts(Subject subject) implements Lookup {
+    @Override
+    public String toString() {
+      return "re-check the dependents of merged "
+          + DependentsFinder.describe(List.of(subject))
+          + " and of the changes it reverts";
+    }
+  }
 
   /**
    * The open changes that declare something in the topics a change left and joined, and the
    * dependents of the change: what lands together with them changed.
    */
-  record TopicEdited(Subject subject, ImmutableSet<String> topics) implements Lookup {}
+  record TopicEdited(Subject subject, ImmutableSet<String> topics) implements Lookup {
+    @Override
+    public String toString() {
+      return "re-check the changes in topics "
+          + String.join(", ", topics)
+          + " and the dependents of "
+          + DependentsFinder.describe(List.of(subject));
+    }
+  }
 
   /** The dependents of a deleted change, once the index no longer has it. */
-  record Deleted(Subject subject) implements Lookup {}
+  record Deleted(Subject subject) implements Lookup {
+    @Override
+    public String toString() {
+      return "re-check the dependents of deleted " + DependentsFinder.describe(List.of(subject));
+    }
+  }
 
   /**
    * The dependents of every subject waiting in {@link #pending}: whatever events named them, one
    * lookup finds them together, in as few queries as the index allows.
    */
-  record Pending() implements Lookup {}
+  record Pending() implements Lookup {
+    @Override
+    public String toString() {
+      return "re-check the dependents of the changes waiting for a lookup";
+    }
+  }
 
   private static final Pending PENDING = new Pending();
 
@@ -116,6 +165,7 @@ public class RecheckScheduler {
   private final ChangeNotes.Factory notesFactory;
   private final GitRepositoryManager repoManager;
   private final DependencyFooterParser parser;
+  private final String pluginName;
 
   @Inject
   RecheckScheduler(
@@ -124,7 +174,9 @@ public class RecheckScheduler {
       EvaluationQueue evaluations,
       ChangeNotes.Factory notesFactory,
       GitRepositoryManager repoManager,
-      DependencyFooterParser parser) {
+      DependencyFooterParser parser,
+      @PluginName String pluginName) {
+    this.pluginName = pluginName;
     this.finder = finder;
     this.evaluations = evaluations;
     this.notesFactory = notesFactory;
@@ -326,7 +378,7 @@ public class RecheckScheduler {
       logger.atWarning().log(
           "%s in project %s moved from %s to %s, bringing more than %d commits or %d Change-Ids:"
               + " the dependents of the first %d Change-Ids (of %d commits) are re-checked, those"
-              + " of the older commits are not. Run `backport-guard check --project <project>`"
+              + " of the older commits are not. Run `%s check --project <project>`"
               + " for the projects whose backports may wait for them (or `check --all`).",
           a.ref(),
           a.project().get(),
@@ -335,7 +387,8 @@ public class RecheckScheduler {
           ArrivedChangeIds.MAX_COMMITS,
           ArrivedChangeIds.MAX_CHANGE_IDS,
           ids.byCommit().size(),
-          ids.commits());
+          ids.commits(),
+          pluginName);
     }
     Map<String, String> changeIdByCommit = new LinkedHashMap<>(ids.byCommit());
     // Commits of changes are covered by the change-merged event of their submit or auto-close.

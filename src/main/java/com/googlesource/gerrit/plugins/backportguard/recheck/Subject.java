@@ -47,4 +47,14 @@ public record Subject(
   public static Subject byNumber(Project.NameKey project, Change.Id number) {
     return new Subject(project, number, "");
   }
+
+  /** The change as logs and {@code gerrit show-queue} name it. */
+  @Override
+  public String toString() {
+    String what =
+        number != null
+            ? "change " + number.get() + " in project " + project.get()
+            : "Change-Id " + changeId + " in project " + project.get();
+    return onlyBranch == null ? what : what + " on " + onlyBranch;
+  }
 }

@@ -13,6 +13,8 @@
 // limitations under the License.
 package com.googlesource.gerrit.plugins.backportguard.resolve;
 
+import static com.googlesource.gerrit.plugins.backportguard.query.Paging.PAGE_SIZE;
+
 import com.google.common.collect.ImmutableList;
 import com.google.common.flogger.FluentLogger;
 import com.google.gerrit.extensions.common.ChangeInfo;
@@ -45,9 +47,6 @@ public final class ChangeQuery {
 
   /** Leaf terms left free for the filter and what Gerrit adds to a query (status, visibility). */
   static final int RESERVED_TERMS = 10;
-
-  /** How many changes one page asks for. */
-  static final int PAGE_SIZE = 500;
 
   private final Pages pages;
   private final int maxTerms;

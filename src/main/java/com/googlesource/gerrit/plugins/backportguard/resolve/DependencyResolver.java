@@ -65,6 +65,9 @@ public class DependencyResolver {
   /** How many declarations one level of a chain resolves at most. */
   public static final int MAX_DECLARATIONS_PER_LEVEL = ChainWalk.MAX_DECLARATIONS_PER_LEVEL;
 
+  /** How many reverts of reverts a check follows. */
+  public static final int MAX_REVERT_LEVELS = Reverts.MAX_LEVELS;
+
   private final GerritApi gApi;
   private final GitRepositoryManager repoManager;
   private final Visibility.Factory visibilityFactory;

@@ -42,45 +42,6 @@ public record PrerequisiteStatus(
     Optional<String> changeId,
     Optional<Candidate> revertedBy,
     Optional<String> bound) {
-  public PrerequisiteStatus(
-      PrerequisiteState state,
-      Optional<String> project,
-      Optional<Candidate> change,
-      Optional<Candidate> cherryPickSource,
-      Optional<String> pushedCommit,
-      boolean noSuchBranch,
-      Optional<String> changeId,
-      Optional<Candidate> revertedBy) {
-    this(
-        state,
-        project,
-        change,
-        cherryPickSource,
-        pushedCommit,
-        noSuchBranch,
-        changeId,
-        revertedBy,
-        Optional.empty());
-  }
-
-  public PrerequisiteStatus(
-      PrerequisiteState state,
-      Optional<String> project,
-      Optional<Candidate> change,
-      Optional<Candidate> cherryPickSource,
-      Optional<String> pushedCommit,
-      boolean noSuchBranch) {
-    this(
-        state,
-        project,
-        change,
-        cherryPickSource,
-        pushedCommit,
-        noSuchBranch,
-        Optional.empty(),
-        Optional.empty());
-  }
-
   public static PrerequisiteStatus notFound() {
     return unresolved(PrerequisiteState.NOT_FOUND);
   }

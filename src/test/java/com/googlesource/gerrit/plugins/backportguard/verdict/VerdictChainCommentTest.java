@@ -78,6 +78,7 @@ class VerdictChainCommentTest {
         Optional.empty(),
         false,
         Optional.of(node.changeId()),
+        Optional.empty(),
         Optional.empty());
   }
 
@@ -88,7 +89,10 @@ class VerdictChainCommentTest {
         Optional.of(change),
         Optional.empty(),
         Optional.empty(),
-        false);
+        false,
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty());
   }
 
   private static DependencyResult result(String line, PrerequisiteStatus... statuses) {
@@ -382,7 +386,8 @@ class VerdictChainCommentTest {
             Optional.empty(),
             false,
             Optional.of("I21"),
-            Optional.of(revert));
+            Optional.of(revert),
+            Optional.empty());
     Verdict v =
         verdict(false, Chain.none(ROOT), ImmutableList.of(result("Depends-On: I21", reverted)));
 
@@ -415,7 +420,8 @@ class VerdictChainCommentTest {
             Optional.empty(),
             false,
             Optional.of("I21"),
-            Optional.of(revert));
+            Optional.of(revert),
+            Optional.empty());
     Verdict v =
         verdict(true, Chain.none(ROOT), ImmutableList.of(result("Depends-On: I21", reverted)));
 
@@ -439,7 +445,8 @@ class VerdictChainCommentTest {
             Optional.empty(),
             false,
             Optional.of("I24"),
-            Optional.of(new Candidate("demo", 30, B, MERGED, "r1")));
+            Optional.of(new Candidate("demo", 30, B, MERGED, "r1")),
+            Optional.empty());
     PrerequisiteGraph g = new PrerequisiteGraph(ROOT, 10);
     g.addNeed(ROOT, N21, S21);
     g.addNeed(N21, n24, reverted);

@@ -62,7 +62,10 @@ class VerdictCommentLimitTest {
                 Optional.of(c),
                 Optional.empty(),
                 Optional.empty(),
-                true)));
+                true,
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty())));
   }
 
   private static DependencyResult merged(int number) {
@@ -76,7 +79,10 @@ class VerdictCommentLimitTest {
                 Optional.of(c),
                 Optional.empty(),
                 Optional.empty(),
-                false)));
+                false,
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty())));
   }
 
   private static Verdict verdict(List<DependencyResult> results, List<UnreadableLine> unreadable) {
@@ -167,7 +173,10 @@ class VerdictCommentLimitTest {
               Optional.of(c),
               Optional.empty(),
               Optional.empty(),
-              false));
+              false,
+              Optional.empty(),
+              Optional.empty(),
+              Optional.empty()));
       needs.put(previous, ImmutableList.of(n));
       order.add(0, n);
       previous = n;

@@ -118,7 +118,8 @@ class VerdictCommentPropertiesTest {
                           Optional.of(commit),
                           noSuchBranch,
                           Optional.of("I" + commit),
-                          Optional.of(revert));
+                          Optional.of(revert),
+                          Optional.empty());
                 });
   }
 

@@ -49,7 +49,10 @@ class VerdictCommentTest {
         Optional.of(change),
         Optional.ofNullable(source),
         Optional.empty(),
-        false);
+        false,
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty());
   }
 
   private static Verdict verdict(boolean blockOnUnknown, DependencyResult... results) {
@@ -82,7 +85,10 @@ class VerdictCommentTest {
             Optional.of(master),
             Optional.empty(),
             Optional.empty(),
-            true);
+            true,
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty());
     Verdict v = verdict(true, result("Depends-On: I1", elsewhere));
 
     assertThat(v.passes()).isTrue();
@@ -182,7 +188,10 @@ class VerdictCommentTest {
             Optional.of(open),
             Optional.empty(),
             Optional.empty(),
-            true);
+            true,
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty());
     String text = comment.format(verdict(true, result("Depends-On: I1", s)));
     assertThat(text)
         .contains("(project lib has no branch wmf/1.0).\n  Action: merge change 7 in lib");
