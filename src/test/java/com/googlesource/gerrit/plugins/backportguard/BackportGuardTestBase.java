@@ -41,12 +41,18 @@ import com.google.gerrit.extensions.common.LabelInfo;
 import com.google.gerrit.extensions.restapi.RestApiException;
 import com.google.gerrit.testing.ConfigSuite;
 import com.google.inject.Inject;
+import com.google.inject.Key;
+import com.googlesource.gerrit.plugins.backportguard.evaluate.EvaluationExecutor;
 import com.googlesource.gerrit.plugins.backportguard.evaluate.EvaluationQueue;
 import com.googlesource.gerrit.plugins.backportguard.recheck.RecheckScheduler;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.eclipse.jgit.lib.Config;
 import org.eclipse.jgit.transport.RefSpec;
@@ -305,5 +311,33 @@ public abstract class BackportGuardTestBase extends LightweightPluginDaemonTest 
 
   protected String link(ChangeInfo c) {
     return canonicalWebUrl.get() + "c/" + c.project + "/+/" + c._number;
+  }
+
+  /**
+   * Takes every worker of the plugin's queue until the latch is released, so that what the test
+   * does next is queued and can be read (show-queue) before it runs.
+   */
+  protected CountDownLatch holdQueue() throws Exception {
+    ScheduledThreadPoolExecutor executor =
+        (ScheduledThreadPoolExecutor)
+            plugin
+                .getSysInjector()
+                .getInstance(Key.get(ScheduledExecutorService.class, EvaluationExecutor.class));
+    int threads = executor.getCorePoolSize();
+    CountDownLatch release = new CountDownLatch(1);
+    CountDownLatch started = new CountDownLatch(threads);
+    for (int i = 0; i < threads; i++) {
+      executor.execute(
+          () -> {
+            started.countDown();
+            try {
+              release.await();
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+            }
+          });
+    }
+    assertWithMessage("every worker held").that(started.await(60, TimeUnit.SECONDS)).isTrue();
+    return release;
   }
 }

@@ -203,27 +203,6 @@ public class ConcurrentEventsIT extends BackportGuardTestBase {
             .getInstance(Key.get(ScheduledExecutorService.class, EvaluationExecutor.class));
   }
 
-  /** Takes every thread of the plugin's executor until the latch is released. */
-  private CountDownLatch holdQueue() throws Exception {
-    int threads = executor().getCorePoolSize();
-    CountDownLatch release = new CountDownLatch(1);
-    CountDownLatch started = new CountDownLatch(threads);
-    for (int i = 0; i < threads; i++) {
-      executor()
-          .execute(
-              () -> {
-                started.countDown();
-                try {
-                  release.await();
-                } catch (InterruptedException e) {
-                  Thread.currentThread().interrupt();
-                }
-              });
-    }
-    assertThat(started.await(60, TimeUnit.SECONDS)).isTrue();
-    return release;
-  }
-
   private static int distinct(List<? extends CompletableFuture<?>> futures) {
     Set<CompletableFuture<?>> out = Collections.newSetFromMap(new IdentityHashMap<>());
     out.addAll(futures);

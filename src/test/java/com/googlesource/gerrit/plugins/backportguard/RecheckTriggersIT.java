@@ -21,11 +21,8 @@ import com.google.gerrit.entities.Change;
 import com.google.gerrit.entities.Project;
 import com.google.gerrit.extensions.api.changes.RevertInput;
 import com.google.gerrit.extensions.common.ChangeInfo;
-import com.google.inject.Key;
-import com.googlesource.gerrit.plugins.backportguard.evaluate.EvaluationExecutor;
 import com.googlesource.gerrit.plugins.backportguard.evaluate.EvaluationReport;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ScheduledExecutorService;
 import org.junit.Test;
 
 /**
@@ -301,28 +298,6 @@ public class RecheckTriggersIT extends BackportGuardTestBase {
     String comment = lastComment(dependent);
     assertWithMessage(comment).that(comment).doesNotContain("/+/" + prerequisite._number);
     assertWithMessage(comment).that(comment).contains("MISSING: no change or commit");
-  }
-
-  private CountDownLatch holdQueue() throws Exception {
-    ScheduledExecutorService ex =
-        plugin
-            .getSysInjector()
-            .getInstance(Key.get(ScheduledExecutorService.class, EvaluationExecutor.class));
-    CountDownLatch release = new CountDownLatch(1);
-    CountDownLatch started = new CountDownLatch(2);
-    for (int i = 0; i < 2; i++) {
-      ex.execute(
-          () -> {
-            started.countDown();
-            try {
-              release.await();
-            } catch (InterruptedException e) {
-              Thread.currentThread().interrupt();
-            }
-          });
-    }
-    started.await();
-    return release;
   }
 
   @Test

@@ -21,13 +21,9 @@ import static java.util.concurrent.TimeUnit.SECONDS;
 import com.google.gerrit.acceptance.config.GerritConfig;
 import com.google.gerrit.extensions.common.ChangeInfo;
 import com.google.gerrit.extensions.events.LifecycleListener;
-import com.google.inject.Key;
 import com.google.inject.TypeLiteral;
-import com.googlesource.gerrit.plugins.backportguard.config.ServerSettings;
-import com.googlesource.gerrit.plugins.backportguard.evaluate.EvaluationExecutor;
 import com.googlesource.gerrit.plugins.backportguard.evaluate.EvaluationReport.Result;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ScheduledExecutorService;
 import org.junit.Test;
 
 /**
@@ -47,30 +43,6 @@ public class StartupSweepIT extends CheckTestBase {
 
   private CheckTally sweep() throws Exception {
     return startupSweep().sweep().get(60, SECONDS);
-  }
-
-  /** Occupies every worker of the plugin's queue until the latch is released. */
-  private CountDownLatch holdQueue() throws Exception {
-    ScheduledExecutorService ex =
-        plugin
-            .getSysInjector()
-            .getInstance(Key.get(ScheduledExecutorService.class, EvaluationExecutor.class));
-    int threads = plugin.getSysInjector().getInstance(ServerSettings.class).threads();
-    CountDownLatch release = new CountDownLatch(1);
-    CountDownLatch started = new CountDownLatch(threads);
-    for (int i = 0; i < threads; i++) {
-      ex.execute(
-          () -> {
-            started.countDown();
-            try {
-              release.await();
-            } catch (InterruptedException e) {
-              Thread.currentThread().interrupt();
-            }
-          });
-    }
-    assertWithMessage("every worker held").that(started.await(60, SECONDS)).isTrue();
-    return release;
   }
 
   /**

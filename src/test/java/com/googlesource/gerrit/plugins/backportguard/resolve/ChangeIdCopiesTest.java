@@ -16,7 +16,7 @@ package com.googlesource.gerrit.plugins.backportguard.resolve;
 
 import static com.google.common.truth.Truth.assertThat;
 
-import com.google.gerrit.extensions.common.AccountInfo;
+import com.google.gerrit.extensions.client.ChangeStatus;
 import com.google.gerrit.extensions.common.ChangeInfo;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -30,7 +30,7 @@ class ChangeIdCopiesTest {
   private static final int DEPLOYER = 2;
   private static final int STRANGER = 3;
   private static final String ID = "I" + "a".repeat(40);
-  private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
+  private static final Instant T0 = Changes.T0;
 
   private static ChangeInfo change(int number, int owner, String project, String branch) {
     return change(number, owner, project, branch, ID, T0.plusSeconds(number));
@@ -38,12 +38,7 @@ class ChangeIdCopiesTest {
 
   private static ChangeInfo change(
       int number, int owner, String project, String branch, String changeId, Instant created) {
-    ChangeInfo c = new ChangeInfo();
-    c._number = number;
-    c.owner = new AccountInfo(owner);
-    c.project = project;
-    c.branch = branch;
-    c.changeId = changeId;
+    ChangeInfo c = Changes.change(number, owner, project, branch, changeId, ChangeStatus.NEW);
     c.created = Timestamp.from(created);
     return c;
   }
