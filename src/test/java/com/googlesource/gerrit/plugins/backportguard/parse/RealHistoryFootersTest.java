@@ -41,7 +41,7 @@ import org.junit.jupiter.api.Test;
  * on JGit): the plugin parses exactly the {@code Depends-On} trailers git reads, in every message
  * but the one footers.md shows, and reports back what it does not parse. It must also parse exactly
  * the footers that JGit's {@link FooterLine} reads (the parser behind Gerrit's {@code footer:}
- * search). The counts asserted are the figures footers.md states.
+ * search). The counts asserted are the figures docs/footers-real-history.md states.
  */
 class RealHistoryFootersTest {
   private static final DependencyFooterParser PARSER =
