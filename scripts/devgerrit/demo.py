@@ -81,15 +81,16 @@ def _push_commit(g, work, branch, files, message, push_options=""):
 
 
 def load(g):
-    if backport(g):
-        if not site.DEMO_LOADED.done():
-            site.DEMO_LOADED.write()  # a demo loaded by an older dev-gerrit
+    if site.DEMO_LOADED.done():
+        # Trust the marker, not the index: after a hard kill the index may lack the demo's changes
+        # until they are re-indexed, and loading again would push commits that already exist.
         log(f"demo project '{PROJECT}' is loaded; not loading it again")
         return
-    if site.DEMO_LOADED.done():
-        log("warning: the demo marker exists but no demo backport is found; loading the demo again")
-        site.DEMO_LOADED.clear()
-    elif g.exists(f"/projects/{PROJECT}"):
+    if backport(g):
+        site.DEMO_LOADED.write()  # a demo loaded by an older dev-gerrit
+        log(f"demo project '{PROJECT}' is loaded; not loading it again")
+        return
+    if g.exists(f"/projects/{PROJECT}"):
         log(f"the demo in project '{PROJECT}' was left half-loaded by an earlier start; completing it")
     log(f"loading the demo: project {PROJECT}, branch {BRANCH}, a merged prerequisite on master, "
         f"a backport on {BRANCH}")

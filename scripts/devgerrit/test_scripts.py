@@ -129,5 +129,31 @@ class MissingToolsTest(unittest.TestCase):
         self.assertNotIn("building the plugin", proc.stderr)
 
 
+class DemoMarkerTest(unittest.TestCase):
+    """After a kill -9 the index may lack the demo's changes; the demo marker, not the index, says
+    whether the demo is loaded (scripts/crash-test restarts the daemon that way)."""
+
+    class _IndexThatLostEverything:
+        def query(self, query, n=None):
+            return []
+
+        def exists(self, path):
+            raise AssertionError("the demo was loaded again: " + path)
+
+    def test_a_loaded_demo_is_not_loaded_again_when_the_index_lost_it(self):
+        from devgerrit import demo
+
+        dev = tempfile.mkdtemp(prefix="devgerrit-dev-")
+        self.addCleanup(shutil.rmtree, dev, True)
+        marker = site.Marker("demo.loaded")
+        marker.path = os.path.join(dev, "demo.loaded")
+        marker.write()
+        saved = site.DEMO_LOADED
+        site.DEMO_LOADED = marker
+        self.addCleanup(setattr, site, "DEMO_LOADED", saved)
+        demo.load(self._IndexThatLostEverything())
+        self.assertTrue(marker.done())
+
+
 if __name__ == "__main__":
     unittest.main()
