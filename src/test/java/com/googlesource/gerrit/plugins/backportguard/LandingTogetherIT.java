@@ -67,15 +67,7 @@ public class LandingTogetherIT extends BackportGuardTestBase {
   @Test
   public void chainOfThreePushedAtOncePassesAndOneSubmitMergesAll() throws Exception {
     createBranch(project, BRANCH);
-    String z = newChangeId();
-    String y = newChangeId();
-    List<ChangeInfo> chain =
-        push(
-            project,
-            null,
-            messageWithId("Base", z),
-            messageWithId("Middle", y, "Depends-On: " + z),
-            message("Top", "Depends-On: " + y));
+    List<ChangeInfo> chain = pushChainOfThree();
     ChangeInfo top = chain.get(2);
 
     assertThat(vote(chain.get(1))).isEqualTo(0);
@@ -94,15 +86,7 @@ public class LandingTogetherIT extends BackportGuardTestBase {
   @Test
   public void abandoningTheMiddleOfAChainBlocksTheTop() throws Exception {
     createBranch(project, BRANCH);
-    String z = newChangeId();
-    String y = newChangeId();
-    List<ChangeInfo> chain =
-        push(
-            project,
-            null,
-            messageWithId("Base", z),
-            messageWithId("Middle", y, "Depends-On: " + z),
-            message("Top", "Depends-On: " + y));
+    List<ChangeInfo> chain = pushChainOfThree();
     ChangeInfo top = chain.get(2);
     assertThat(vote(top)).isEqualTo(0);
 
@@ -281,5 +265,17 @@ public class LandingTogetherIT extends BackportGuardTestBase {
 
   private ChangeStatus status(ChangeInfo c) throws Exception {
     return gApi.changes().id(c.id).get().status;
+  }
+
+  /** Base, Middle declaring Base, Top declaring Middle: one push of three stacked changes. */
+  private List<ChangeInfo> pushChainOfThree() throws Exception {
+    String z = newChangeId();
+    String y = newChangeId();
+    return push(
+        project,
+        null,
+        messageWithId("Base", z),
+        messageWithId("Middle", y, "Depends-On: " + z),
+        message("Top", "Depends-On: " + y));
   }
 }

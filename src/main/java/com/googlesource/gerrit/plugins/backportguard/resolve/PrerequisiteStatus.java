@@ -43,15 +43,15 @@ public record PrerequisiteStatus(
     Optional<Candidate> revertedBy,
     Optional<String> bound) {
   public static PrerequisiteStatus notFound() {
-    return unresolved(PrerequisiteState.NOT_FOUND);
+    return nameless(PrerequisiteState.NOT_FOUND, Optional.empty());
   }
 
   public static PrerequisiteStatus ambiguous() {
-    return unresolved(PrerequisiteState.AMBIGUOUS);
+    return nameless(PrerequisiteState.AMBIGUOUS, Optional.empty());
   }
 
   public static PrerequisiteStatus selfReference() {
-    return unresolved(PrerequisiteState.SELF_REFERENCE);
+    return nameless(PrerequisiteState.SELF_REFERENCE, Optional.empty());
   }
 
   /**
@@ -61,20 +61,14 @@ public record PrerequisiteStatus(
    * @param setting the setting whose bound was reached, as an admin writes it
    */
   public static PrerequisiteStatus undecided(String setting) {
-    return new PrerequisiteStatus(
-        PrerequisiteState.UNDECIDED,
-        Optional.empty(),
-        Optional.empty(),
-        Optional.empty(),
-        Optional.empty(),
-        false,
-        Optional.empty(),
-        Optional.empty(),
-        Optional.of(setting));
+    return nameless(PrerequisiteState.UNDECIDED, Optional.of(setting));
   }
 
-  /** A state that names nothing, so that nothing invisible to a reader can leak. */
-  private static PrerequisiteStatus unresolved(PrerequisiteState state) {
+  /**
+   * A state that names no change, project or commit, so that nothing invisible to a reader can
+   * leak; at most the setting whose bound was reached.
+   */
+  private static PrerequisiteStatus nameless(PrerequisiteState state, Optional<String> setting) {
     return new PrerequisiteStatus(
         state,
         Optional.empty(),
@@ -84,6 +78,6 @@ public record PrerequisiteStatus(
         false,
         Optional.empty(),
         Optional.empty(),
-        Optional.empty());
+        setting);
   }
 }
