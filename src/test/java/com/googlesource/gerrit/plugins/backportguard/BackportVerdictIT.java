@@ -245,15 +245,17 @@ public class BackportVerdictIT extends BackportGuardTestBase {
   @Test
   public void prerequisiteInvisibleToTheOwnerLeaksNothing() throws Exception {
     Project.NameKey secret = projectOperations.newProject().create();
+    createBranch(project, BRANCH);
+    createBranch(secret, BRANCH);
+    ChangeInfo hidden = create(secret, "master", message("Secret subject xyzzy"));
+    merge(hidden);
+    // Hidden once it is set up: Gerrit 3.10's branch creation needs READ on the source branch,
+    // which the block takes from admin too (a registered user).
     projectOperations
         .project(secret)
         .forUpdate()
         .add(block(Permission.READ).ref("refs/*").group(REGISTERED_USERS))
         .update();
-    createBranch(project, BRANCH);
-    createBranch(secret, BRANCH);
-    ChangeInfo hidden = create(secret, "master", message("Secret subject xyzzy"));
-    merge(hidden);
 
     ChangeInfo backport = backportOwnedByUser("Depends-On: " + hidden.changeId);
 

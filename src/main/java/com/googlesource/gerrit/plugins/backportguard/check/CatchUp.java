@@ -147,30 +147,30 @@ public class CatchUp {
     List<Subject> notMerged = new ArrayList<>();
     for (UpdateLog.Entry e : recent) {
       stopIfInterrupted();
-      switch (e) {
-        case UpdateLog.ChangeUpdated c -> {
-          Change change;
-          try {
-            change = notesFactory.createChecked(c.project(), c.change()).getChange();
-          } catch (RuntimeException ex) {
-            logger.atFine().withCause(ex).log("Change %d is gone", c.change().get());
-            continue;
-          }
-          changes++;
-          Subject subject = new Subject(c.project(), c.change(), change.getKey().get());
-          if (change.isNew()) {
-            evaluations.submit(c.project(), c.change());
-          }
-          if (change.isMerged()) {
-            rechecks.mergedWithWhatItReverts(subject);
-          } else {
-            notMerged.add(subject);
-          }
+      // if/else, not a pattern switch: the 3.10 build compiles for Java 17.
+      if (e instanceof UpdateLog.ChangeUpdated c) {
+        Change change;
+        try {
+          change = notesFactory.createChecked(c.project(), c.change()).getChange();
+        } catch (RuntimeException ex) {
+          logger.atFine().withCause(ex).log("Change %d is gone", c.change().get());
+          continue;
         }
-        case UpdateLog.BranchUpdated b -> {
-          branches++;
-          rechecks.arrivedOnBranch(b.project(), b.ref(), b.oldTip(), b.newTip());
+        changes++;
+        Subject subject = new Subject(c.project(), c.change(), change.getKey().get());
+        if (change.isNew()) {
+          evaluations.submit(c.project(), c.change());
         }
+        if (change.isMerged()) {
+          rechecks.mergedWithWhatItReverts(subject);
+        } else {
+          notMerged.add(subject);
+        }
+      } else if (e instanceof UpdateLog.BranchUpdated b) {
+        branches++;
+        rechecks.arrivedOnBranch(b.project(), b.ref(), b.oldTip(), b.newTip());
+      } else {
+        throw new IllegalStateException("unknown update log entry: " + e);
       }
     }
     if (!notMerged.isEmpty()) {

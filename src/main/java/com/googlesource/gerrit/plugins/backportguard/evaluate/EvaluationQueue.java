@@ -15,9 +15,10 @@
 package com.googlesource.gerrit.plugins.backportguard.evaluate;
 
 import com.google.common.base.Throwables;
+import com.google.common.cache.Cache;
+import com.google.common.cache.CacheBuilder;
 import com.google.common.collect.ImmutableList;
 import com.google.common.flogger.FluentLogger;
-import com.google.common.flogger.LogPerBucketingStrategy;
 import com.google.gerrit.entities.Change;
 import com.google.gerrit.entities.Project;
 import com.google.gerrit.exceptions.StorageException;
@@ -37,7 +38,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.eclipse.jgit.errors.LockFailedException;
 
 /**
@@ -55,6 +55,14 @@ import org.eclipse.jgit.errors.LockFailedException;
 @Singleton
 public class EvaluationQueue {
   private static final FluentLogger logger = FluentLogger.forEnclosingClass();
+
+  /**
+   * The kinds of error whose stack trace {@link #failedForGood} logged in the last minute. Our own
+   * quiet period rather than Flogger's {@code atMostEvery(...).per(cause, byClass())}: that
+   * strategy exists from Gerrit 3.12 only, and the plugin builds for 3.10 and 3.11 too.
+   */
+  private static final Cache<Class<?>, Boolean> tracedRecently =
+      CacheBuilder.newBuilder().expireAfterWrite(Duration.ofMinutes(1)).maximumSize(1_000).build();
 
   /** Delays before the retries of an evaluation that failed transiently. */
   public static final ImmutableList<Duration> BACKOFF =
@@ -120,14 +128,11 @@ public class EvaluationQueue {
     logger.atSevere().log(
         "Cannot check the dependencies of change %d in project %s (%d attempts): %s",
         key.change().get(), key.project().get(), attempts, cause.getMessage());
-    logger
-        .atSevere()
-        .atMostEvery(1, TimeUnit.MINUTES)
-        .per(cause, LogPerBucketingStrategy.byClass())
-        .withCause(cause)
-        .log(
-            "The cause of the failure above, %s (logged at most once a minute per kind of error)",
-            cause.getClass().getName());
+    if (tracedRecently.asMap().putIfAbsent(cause.getClass(), true) == null) {
+      logger.atSevere().withCause(cause).log(
+          "The cause of the failure above, %s (logged at most once a minute per kind of error)",
+          cause.getClass().getName());
+    }
   }
 
   /**

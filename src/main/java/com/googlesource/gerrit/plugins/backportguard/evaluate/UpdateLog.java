@@ -552,17 +552,17 @@ public class UpdateLog implements LifecycleListener {
 
   private static String encode(Entry entry) {
     JsonObject o = new JsonObject();
-    switch (entry) {
-      case ChangeUpdated c -> {
-        o.addProperty("p", c.project().get());
-        o.addProperty("c", c.change().get());
-      }
-      case BranchUpdated b -> {
-        o.addProperty("p", b.project().get());
-        o.addProperty("r", b.ref());
-        o.addProperty("o", b.oldTip().name());
-        o.addProperty("n", b.newTip().name());
-      }
+    // if/else, not a pattern switch: the 3.10 build compiles for Java 17.
+    if (entry instanceof ChangeUpdated c) {
+      o.addProperty("p", c.project().get());
+      o.addProperty("c", c.change().get());
+    } else if (entry instanceof BranchUpdated b) {
+      o.addProperty("p", b.project().get());
+      o.addProperty("r", b.ref());
+      o.addProperty("o", b.oldTip().name());
+      o.addProperty("n", b.newTip().name());
+    } else {
+      throw new IllegalStateException("unknown update log entry: " + entry);
     }
     return o.toString();
   }

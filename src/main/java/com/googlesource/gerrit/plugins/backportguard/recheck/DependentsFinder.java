@@ -295,30 +295,35 @@ public class DependentsFinder {
 
     /** Whether a reference, read as the resolver reads it, may resolve to one of the subjects. */
     boolean namedBy(DependencyRef ref, Dependent dependent) {
-      return switch (ref) {
-        // A bare or abbreviated Change-Id counts in every project that has a change carrying it,
-        // or, when none has, in the dependent's own project.
-        case DependencyRef.ChangeId id -> anyAffects(byChangeId.get(id.id()), dependent, false);
-        case DependencyRef.ChangeIdPrefix p ->
-            byChangeId.entrySet().stream()
-                .anyMatch(
-                    e ->
-                        e.getKey().startsWith(p.prefix())
-                            && anyAffects(e.getValue(), dependent, false));
-        // A triplet names the Change-Id in one project (on any of its branches).
-        case DependencyRef.Triplet t ->
-            anyAffects(byCarrier.get(new Carrier(t.project(), t.changeId())), dependent, true);
-        case DependencyRef.ChangeNumber n ->
-            numbered.entrySet().stream()
-                .anyMatch(
-                    e ->
-                        e.getKey().number() == n.number()
-                            && n.project()
-                                .map(p -> p.equals(e.getKey().project().get()))
-                                .orElse(true)
-                            && anyAffects(byCarrier.get(e.getValue()), dependent, true));
-        case DependencyRef.External e -> false;
-      };
+      // If/else, not a pattern switch: the 3.10 build compiles for Java 17.
+      // A bare or abbreviated Change-Id counts in every project that has a change carrying it,
+      // or, when none has, in the dependent's own project.
+      if (ref instanceof DependencyRef.ChangeId id) {
+        return anyAffects(byChangeId.get(id.id()), dependent, false);
+      }
+      if (ref instanceof DependencyRef.ChangeIdPrefix p) {
+        return byChangeId.entrySet().stream()
+            .anyMatch(
+                e ->
+                    e.getKey().startsWith(p.prefix())
+                        && anyAffects(e.getValue(), dependent, false));
+      }
+      // A triplet names the Change-Id in one project (on any of its branches).
+      if (ref instanceof DependencyRef.Triplet t) {
+        return anyAffects(byCarrier.get(new Carrier(t.project(), t.changeId())), dependent, true);
+      }
+      if (ref instanceof DependencyRef.ChangeNumber n) {
+        return numbered.entrySet().stream()
+            .anyMatch(
+                e ->
+                    e.getKey().number() == n.number()
+                        && n.project().map(p -> p.equals(e.getKey().project().get())).orElse(true)
+                        && anyAffects(byCarrier.get(e.getValue()), dependent, true));
+      }
+      if (ref instanceof DependencyRef.External) {
+        return false;
+      }
+      throw new IllegalStateException("unknown reference: " + ref);
     }
 
     /**

@@ -250,28 +250,37 @@ public class RecheckScheduler {
     if (lookup instanceof Pending) {
       return lookUpPending();
     }
-    List<Subject> subjects =
-        switch (lookup) {
-          case Pending p -> List.of();
-          case DependentsOf d -> d.subjects().asList();
-          case IfDependenciesChanged c -> subjectIfChanged(c);
-          case ArrivedOnBranch a -> arrived(a);
-          case MergedWithWhatItReverts m -> finder.withWhatTheyRevert(List.of(m.subject()));
-          case TopicEdited t -> {
-            for (ChangeData cd : finder.openInTopics(t.topics())) {
-              evaluations.submit(cd.project(), cd.getId());
-            }
-            yield List.of(t.subject());
-          }
-          case Deleted d -> {
-            if (finder.stillIndexed(d.subject())) {
-              // The event fires before the deletion is committed; try again once it is.
-              throw new StorageException("change " + d.subject().number() + " not deleted yet");
-            }
-            yield List.of(d.subject());
-          }
-        };
-    return addPending(subjects);
+    return addPending(subjectsOf(lookup));
+  }
+
+  /** The subjects an event's lookup finds. If/else, not a pattern switch: 3.10 is Java 17. */
+  private List<Subject> subjectsOf(Lookup lookup) throws IOException {
+    if (lookup instanceof DependentsOf d) {
+      return d.subjects().asList();
+    }
+    if (lookup instanceof IfDependenciesChanged c) {
+      return subjectIfChanged(c);
+    }
+    if (lookup instanceof ArrivedOnBranch a) {
+      return arrived(a);
+    }
+    if (lookup instanceof MergedWithWhatItReverts m) {
+      return finder.withWhatTheyRevert(List.of(m.subject()));
+    }
+    if (lookup instanceof TopicEdited t) {
+      for (ChangeData cd : finder.openInTopics(t.topics())) {
+        evaluations.submit(cd.project(), cd.getId());
+      }
+      return List.of(t.subject());
+    }
+    if (lookup instanceof Deleted d) {
+      if (finder.stillIndexed(d.subject())) {
+        // The event fires before the deletion is committed; try again once it is.
+        throw new StorageException("change " + d.subject().number() + " not deleted yet");
+      }
+      return List.of(d.subject());
+    }
+    throw new IllegalStateException("unknown re-check lookup: " + lookup);
   }
 
   /** Looks up the dependents of pending subjects and queues their evaluations; returns how many. */

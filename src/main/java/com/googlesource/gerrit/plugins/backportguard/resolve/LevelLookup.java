@@ -122,10 +122,14 @@ final class LevelLookup {
   }
 
   private Target target(Named named, IndexSnapshot index) throws IOException {
-    return switch (named) {
-      case Settled s -> new Target(s.status());
-      case InProject p -> target(p, index);
-    };
+    // if/else, not a pattern switch: the 3.10 build compiles for Java 17.
+    if (named instanceof Settled s) {
+      return new Target(s.status());
+    }
+    if (named instanceof InProject p) {
+      return target(p, index);
+    }
+    throw new IllegalStateException("unknown prerequisite: " + named);
   }
 
   /** The facts git adds for a prerequisite in a project: is its change in the branch, reverted? */

@@ -52,16 +52,24 @@ final class References {
 
   /** The term the first query of a level needs for the reference; none for a link elsewhere. */
   static Optional<String> term(DependencyRef ref) {
-    return switch (ref) {
-      case DependencyRef.ChangeId id -> Optional.of("change:" + id.id());
-      case DependencyRef.ChangeIdPrefix p -> Optional.of("change:" + p.prefix());
-      case DependencyRef.ChangeNumber n ->
-          Optional.of(
-              "change:"
-                  + n.project().map(p -> quote(p + "~" + n.number())).orElse("" + n.number()));
-      case DependencyRef.Triplet t -> Optional.of("change:" + t.changeId());
-      case DependencyRef.External e -> Optional.empty();
-    };
+    // If/else, not a pattern switch: the 3.10 build compiles for Java 17.
+    if (ref instanceof DependencyRef.ChangeId id) {
+      return Optional.of("change:" + id.id());
+    }
+    if (ref instanceof DependencyRef.ChangeIdPrefix p) {
+      return Optional.of("change:" + p.prefix());
+    }
+    if (ref instanceof DependencyRef.ChangeNumber n) {
+      return Optional.of(
+          "change:" + n.project().map(p -> quote(p + "~" + n.number())).orElse("" + n.number()));
+    }
+    if (ref instanceof DependencyRef.Triplet t) {
+      return Optional.of("change:" + t.changeId());
+    }
+    if (ref instanceof DependencyRef.External) {
+      return Optional.empty();
+    }
+    throw new IllegalStateException("unknown reference: " + ref);
   }
 
   /** Whether one of the terms already fetched every change with this Change-Id. */
@@ -77,51 +85,50 @@ final class References {
    * @param index what the index answered, describable changes only
    */
   static ImmutableList<Named> names(DependencyRef ref, CheckedChange self, IndexSnapshot index) {
-    switch (ref) {
-      case DependencyRef.External e -> {
-        return ImmutableList.of();
-      }
-      case DependencyRef.ChangeId id -> {
-        return id.id().equals(self.changeId())
-            ? settled(PrerequisiteStatus.selfReference())
-            : byProject(id.id(), self, index);
-      }
-      case DependencyRef.ChangeIdPrefix p -> {
-        Set<String> ids =
-            ChangeIdCopies.abbreviationMatches(
-                index.withPrefix(p.prefix()), self.number(), self.patchSetCreated());
-        if (ids.size() > 1) {
-          return settled(PrerequisiteStatus.ambiguous());
-        }
-        if (ids.isEmpty() && self.changeId().startsWith(p.prefix())) {
-          return settled(PrerequisiteStatus.selfReference());
-        }
-        return byProject(ids.isEmpty() ? p.prefix() : ids.iterator().next(), self, index);
-      }
-      case DependencyRef.ChangeNumber n -> {
-        if (n.number() == self.number()
-            && n.project().map(p -> p.equals(self.project().get())).orElse(true)) {
-          return settled(PrerequisiteStatus.selfReference());
-        }
-        Optional<ChangeInfo> named =
-            index.named().stream()
-                .filter(c -> c._number == n.number())
-                .filter(c -> n.project().map(p -> p.equals(c.project)).orElse(true))
-                .findFirst();
-        if (named.isEmpty()) {
-          return settled(PrerequisiteStatus.notFound());
-        }
-        return ImmutableList.of(
-            inProject(named.get().project, named.get().changeId, named, self, index));
-      }
-      case DependencyRef.Triplet t -> {
-        if (t.changeId().equals(self.changeId()) && t.project().equals(self.project().get())) {
-          return settled(PrerequisiteStatus.selfReference());
-        }
-        return ImmutableList.of(
-            inProject(t.project(), t.changeId(), Optional.empty(), self, index));
-      }
+    // If/else, not a pattern switch: the 3.10 build compiles for Java 17.
+    if (ref instanceof DependencyRef.External) {
+      return ImmutableList.of();
     }
+    if (ref instanceof DependencyRef.ChangeId id) {
+      return id.id().equals(self.changeId())
+          ? settled(PrerequisiteStatus.selfReference())
+          : byProject(id.id(), self, index);
+    }
+    if (ref instanceof DependencyRef.ChangeIdPrefix p) {
+      Set<String> ids =
+          ChangeIdCopies.abbreviationMatches(
+              index.withPrefix(p.prefix()), self.number(), self.patchSetCreated());
+      if (ids.size() > 1) {
+        return settled(PrerequisiteStatus.ambiguous());
+      }
+      if (ids.isEmpty() && self.changeId().startsWith(p.prefix())) {
+        return settled(PrerequisiteStatus.selfReference());
+      }
+      return byProject(ids.isEmpty() ? p.prefix() : ids.iterator().next(), self, index);
+    }
+    if (ref instanceof DependencyRef.ChangeNumber n) {
+      if (n.number() == self.number()
+          && n.project().map(p -> p.equals(self.project().get())).orElse(true)) {
+        return settled(PrerequisiteStatus.selfReference());
+      }
+      Optional<ChangeInfo> named =
+          index.named().stream()
+              .filter(c -> c._number == n.number())
+              .filter(c -> n.project().map(p -> p.equals(c.project)).orElse(true))
+              .findFirst();
+      if (named.isEmpty()) {
+        return settled(PrerequisiteStatus.notFound());
+      }
+      return ImmutableList.of(
+          inProject(named.get().project, named.get().changeId, named, self, index));
+    }
+    if (ref instanceof DependencyRef.Triplet t) {
+      if (t.changeId().equals(self.changeId()) && t.project().equals(self.project().get())) {
+        return settled(PrerequisiteStatus.selfReference());
+      }
+      return ImmutableList.of(inProject(t.project(), t.changeId(), Optional.empty(), self, index));
+    }
+    throw new IllegalStateException("unknown reference: " + ref);
   }
 
   /** A bare Change-Id: one prerequisite in each project that has a change with it that counts. */

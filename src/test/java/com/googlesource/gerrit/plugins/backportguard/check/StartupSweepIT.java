@@ -61,12 +61,27 @@ public class StartupSweepIT extends CheckTestBase {
     CountDownLatch release = holdQueue();
     try {
       startupSweep().start();
-      String queue = adminSshSession.exec("gerrit show-queue --wide --queue backport-guard");
+      // --by-queue and the section of the plugin's queue: --queue exists from 3.13 only.
+      String all = adminSshSession.exec("gerrit show-queue --wide --by-queue");
       adminSshSession.assertSuccess();
-      return queue;
+      return queueSection(all, "backport-guard");
     } finally {
       release.countDown();
     }
+  }
+
+  /** The lines {@code show-queue --by-queue} prints under {@code Queue: <queue>}. */
+  private static String queueSection(String listing, String queue) {
+    StringBuilder section = new StringBuilder();
+    boolean in = false;
+    for (String line : listing.split("\n", -1)) {
+      if (line.startsWith("Queue: ")) {
+        in = line.substring("Queue: ".length()).trim().equalsIgnoreCase(queue);
+      } else if (in) {
+        section.append(line).append('\n');
+      }
+    }
+    return section.toString();
   }
 
   @Test

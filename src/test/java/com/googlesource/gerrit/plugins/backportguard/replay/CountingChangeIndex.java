@@ -14,19 +14,11 @@
 
 package com.googlesource.gerrit.plugins.backportguard.replay;
 
-import com.google.gerrit.entities.Change;
-import com.google.gerrit.entities.Project;
-import com.google.gerrit.index.QueryOptions;
-import com.google.gerrit.index.Schema;
-import com.google.gerrit.index.query.DataSource;
-import com.google.gerrit.index.query.FieldBundle;
-import com.google.gerrit.index.query.Matchable;
-import com.google.gerrit.index.query.Predicate;
-import com.google.gerrit.index.query.QueryParseException;
+import com.google.common.collect.ImmutableSet;
 import com.google.gerrit.server.index.change.ChangeIndex;
-import com.google.gerrit.server.query.change.ChangeData;
-import java.io.IOException;
-import java.util.Optional;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -34,16 +26,24 @@ import java.util.concurrent.atomic.AtomicLong;
  * plugin's own count covers only its resolution, and Gerrit's query metric is a latency sum.
  * Queries made from the plugin's resolve package (resolution) and recheck package (finding the
  * dependents of a change that changed) are told apart from those Gerrit makes itself while the
- * plugin posts its vote. Installed in place of the search index for the replay and removed after
- * it.
+ * plugin posts its vote. {@link #asIndex()} is installed in place of the search index for the
+ * replay and removed after it.
+ *
+ * <p>A dynamic proxy rather than a class implementing {@link ChangeIndex}: the interface gains
+ * methods from release to release (numDocs in 3.11, deleteAllForProject in 3.12), and the proxy
+ * delegates whatever the running Gerrit's interface has, so the same source builds on each.
  */
-final class CountingChangeIndex implements ChangeIndex {
+final class CountingChangeIndex {
   private static final String RESOLVE_PACKAGE =
       "com.googlesource.gerrit.plugins.backportguard.resolve.";
   private static final String RECHECK_PACKAGE =
       "com.googlesource.gerrit.plugins.backportguard.recheck.";
 
+  /** The methods that query the index: getSource (a search), get and getRaw (one change). */
+  private static final ImmutableSet<String> QUERIES = ImmutableSet.of("getSource", "get", "getRaw");
+
   private final ChangeIndex index;
+  private final ChangeIndex proxy;
   private final String threadPrefix;
   private final AtomicLong resolverQueries = new AtomicLong();
   private final AtomicLong recheckQueries = new AtomicLong();
@@ -55,6 +55,17 @@ final class CountingChangeIndex implements ChangeIndex {
   CountingChangeIndex(ChangeIndex index, String threadPrefix) {
     this.index = index;
     this.threadPrefix = threadPrefix;
+    this.proxy =
+        (ChangeIndex)
+            Proxy.newProxyInstance(
+                ChangeIndex.class.getClassLoader(),
+                new Class<?>[] {ChangeIndex.class},
+                (p, method, args) -> invoke(method, args));
+  }
+
+  /** The counting index, to install in place of the search index. */
+  ChangeIndex asIndex() {
+    return proxy;
   }
 
   ChangeIndex unwrap() {
@@ -76,6 +87,28 @@ final class CountingChangeIndex implements ChangeIndex {
     return otherQueries.get();
   }
 
+  private Object invoke(Method method, Object[] args) throws Throwable {
+    if (method.getDeclaringClass() == Object.class) {
+      // equals, hashCode, toString: the proxy's own identity, as the class had.
+      switch (method.getName()) {
+        case "equals":
+          return proxy == args[0];
+        case "hashCode":
+          return System.identityHashCode(proxy);
+        default:
+          return "CountingChangeIndex(" + index + ")";
+      }
+    }
+    if (QUERIES.contains(method.getName())) {
+      count();
+    }
+    try {
+      return method.invoke(index, args);
+    } catch (InvocationTargetException e) {
+      throw e.getCause();
+    }
+  }
+
   private void count() {
     if (!Thread.currentThread().getName().startsWith(threadPrefix)) {
       return;
@@ -95,94 +128,5 @@ final class CountingChangeIndex implements ChangeIndex {
     } else {
       otherQueries.incrementAndGet();
     }
-  }
-
-  @Override
-  public DataSource<ChangeData> getSource(Predicate<ChangeData> p, QueryOptions opts)
-      throws QueryParseException {
-    count();
-    return index.getSource(p, opts);
-  }
-
-  @Override
-  public Optional<ChangeData> get(Change.Id key, QueryOptions opts) {
-    count();
-    return index.get(key, opts);
-  }
-
-  @Override
-  public Optional<FieldBundle> getRaw(Change.Id key, QueryOptions opts) {
-    count();
-    return index.getRaw(key, opts);
-  }
-
-  @Override
-  public Schema<ChangeData> getSchema() {
-    return index.getSchema();
-  }
-
-  @Override
-  public void close() {
-    index.close();
-  }
-
-  @Override
-  public void insert(ChangeData obj) {
-    index.insert(obj);
-  }
-
-  @Override
-  public void replace(ChangeData obj) {
-    index.replace(obj);
-  }
-
-  @Override
-  public void deleteByValue(ChangeData value) {
-    index.deleteByValue(value);
-  }
-
-  @Override
-  public void delete(Change.Id key) {
-    index.delete(key);
-  }
-
-  @Override
-  public void deleteAllForProject(Project.NameKey project) {
-    index.deleteAllForProject(project);
-  }
-
-  @Override
-  public void deleteAll() {
-    index.deleteAll();
-  }
-
-  @Override
-  public int numDocs() {
-    return index.numDocs();
-  }
-
-  @Override
-  public Predicate<ChangeData> keyPredicate(Change.Id id) {
-    return index.keyPredicate(id);
-  }
-
-  @Override
-  public void markReady(boolean ready) {
-    index.markReady(ready);
-  }
-
-  @Override
-  public boolean isEnabled() {
-    return index.isEnabled();
-  }
-
-  @Override
-  public Optional<Matchable<ChangeData>> getIndexFilter() {
-    return index.getIndexFilter();
-  }
-
-  @Override
-  public boolean snapshot(String id) throws IOException {
-    return index.snapshot(id);
   }
 }

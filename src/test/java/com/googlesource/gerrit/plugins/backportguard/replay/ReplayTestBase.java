@@ -105,7 +105,7 @@ public abstract class ReplayTestBase extends BackportGuardTestBase {
 
     ChangeIndex searchIndex = changeIndexes.getSearchIndex();
     counting = new CountingChangeIndex(searchIndex, PLUGIN_QUEUE);
-    changeIndexes.setSearchIndex(counting, false);
+    changeIndexes.setSearchIndex(counting.asIndex(), false);
     try {
       List<Replay> replays = new ArrayList<>();
       for (CommitGraph g : graphs) {

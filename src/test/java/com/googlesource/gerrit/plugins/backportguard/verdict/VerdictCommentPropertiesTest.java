@@ -165,7 +165,7 @@ class VerdictCommentPropertiesTest {
                 order.add(0, n);
                 previous = n;
               }
-              ImmutableList<Node> path = ImmutableList.copyOf(order.reversed());
+              ImmutableList<Node> path = ImmutableList.copyOf(order).reverse();
               return new Chain(
                   root,
                   statuses.buildKeepingLast(),
