@@ -1,8 +1,9 @@
 # Shared shell helpers, sourced by scripts/test, scripts/dev-gerrit and .ci/run.
 # shellcheck shell=bash
 
-# Gerrit 3.13's classes are Java 21 class files; the plugin is compiled with
-# --release 21. The machine's default JDK may be older, so pick one that fits.
+# Gerrit 3.11 to 3.13's classes are Java 21 class files and the build (and
+# google-java-format) needs a JDK 21 or newer. The machine's default JDK may be
+# older, so pick one that fits. Gerrit 3.10 is Java 17: bpg_java_home_for.
 BPG_MIN_JAVA=21
 
 # Prints the major version of the JDK at $1 (e.g. 25), or nothing.
@@ -41,4 +42,60 @@ bpg_find_java_home() {
     return 1
   fi
   export JAVA_HOME=$best PATH="$best/bin:$PATH"
+}
+
+# Prints a JDK 17's home for Gerrit 3.10 (JAVA17_HOME, else the first 17 under
+# /usr/lib/jvm), or nothing: 3.10 sites may run Java 17, so its build is tested there.
+bpg_java17_home() {
+  local d
+  if [ -n "${JAVA17_HOME:-}" ]; then
+    echo "$JAVA17_HOME"
+    return
+  fi
+  for d in /usr/lib/jvm/*; do
+    [ -x "$d/bin/javac" ] || continue
+    if [ "$(bpg_java_major "$d")" = 17 ]; then
+      echo "$d"
+      return
+    fi
+  done
+}
+
+# Exports JAVA_HOME for Gerrit series $1 (e.g. 3.10): a JDK 17 for 3.10 when
+# there is one, else what bpg_find_java_home picks.
+bpg_java_home_for() {
+  local j17
+  if [ "$1" = 3.10 ]; then
+    j17=$(bpg_java17_home)
+    if [ -n "$j17" ]; then
+      export JAVA_HOME=$j17 PATH="$j17/bin:$PATH"
+      return 0
+    fi
+  fi
+  bpg_find_java_home
+}
+
+# Prints pom.xml's gerrit.version (its first one: the profiles come after the
+# default properties): the release scripts/test builds and tests against.
+bpg_default_gerrit_version() {
+  sed -n 's:.*<gerrit.version>\(.*\)</gerrit.version>.*:\1:p' pom.xml | head -n1
+}
+
+# Removes target/ when it holds a plugin jar built for another Gerrit release
+# than $1 (its manifest's Gerrit-ApiVersion): Maven's incremental build would
+# otherwise keep class files compiled against the other release's API.
+bpg_clean_other_release() {
+  local jar
+  for jar in target/backport-guard-gerrit-*.jar; do
+    [ -f "$jar" ] || continue
+    if ! python3 -c '
+import sys, zipfile
+m = zipfile.ZipFile(sys.argv[1]).read("META-INF/MANIFEST.MF").decode()
+sys.exit(0 if ("Gerrit-ApiVersion: " + sys.argv[2]) in m.splitlines() else 1)
+' "$jar" "$1"; then
+      echo "[lib] target/ holds $jar, built for another Gerrit release than $1: removing target/" >&2
+      rm -rf target
+      return 0
+    fi
+  done
 }
