@@ -28,6 +28,7 @@ def main(argv):
     c.add_argument("--http-port", type=int, required=True)
     c.add_argument("--ssh-port", type=int, required=True)
     sub.add_parser("ports", help="print the HTTP and SSH ports the site uses")
+    sub.add_parser("release", help="print GERRIT_VERSION, its series and its .dev directory")
     sub.add_parser("clear-markers", help="forget provisioning and demo (a new site)")
     for name in ("provision", "demo"):
         p = sub.add_parser(name)
@@ -41,6 +42,8 @@ def main(argv):
         provision.configure(args.http_port, args.ssh_port)
     elif args.command == "ports":
         print(*site.ports())
+    elif args.command == "release":
+        print(site.GERRIT_VERSION, site.SERIES, site.DEV_DIR, sep="\t")
     elif args.command == "clear-markers":
         site.PROVISIONED.clear()
         site.DEMO_LOADED.clear()

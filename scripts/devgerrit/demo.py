@@ -101,7 +101,7 @@ def load(g):
                                                 "branches": ["master", BRANCH]})
     if not g.exists(f"/projects/{PROJECT}/branches/{q(BRANCH)}"):
         raise SystemExit(f"project {PROJECT} exists without branch {BRANCH}; it was not made by this "
-                         "script: start from scratch (scripts/dev-gerrit stop && rm -rf .dev)")
+                         f"script: start from scratch ({site.FROM_SCRATCH})")
     work = site.scratch_dir("demo-work-")
     try:
         git("clone", "-q", "--no-checkout", g.git_url(PROJECT), work)
@@ -173,11 +173,10 @@ Demo backport: change {number} on {PROJECT}/{BRANCH}
         print(f"  plugin message: NONE within {timeout}s")
     else:
         print("  plugin message: none (the plugin is not installed)")
-    print("\nStop the server with: scripts/dev-gerrit stop   "
-          "(start from scratch: scripts/dev-gerrit stop && rm -rf .dev)", flush=True)
+    print(f"\nStop the server with: {site.COMMAND} stop   "
+          f"(start from scratch: {site.FROM_SCRATCH})", flush=True)
     if plugin_installed and not said:
-        log("(if the demo was loaded before the plugin worked, start over: "
-            "scripts/dev-gerrit stop && rm -rf .dev)")
+        log(f"(if the demo was loaded before the plugin worked, start over: {site.FROM_SCRATCH})")
         log(f"error: the {site.PLUGIN} plugin posted no message (tag {site.MESSAGE_TAG}) on change "
             f"{number} within {timeout}s")
         return False

@@ -20,6 +20,7 @@ only when all of it is done, so a start killed half-way is reported and
 completed by the next one.
 """
 
+import os
 import time
 
 from devgerrit import site
@@ -48,7 +49,7 @@ def ensure_admin(g):
     if g.call("GET", "/accounts/self")[0] != 200:
         raise SystemExit(
             f"cannot authenticate as {g.user}/{g.password} at {g.url}/a/accounts/self; was "
-            f"{site.SITE} initialized with --dev? (scripts/dev-gerrit stop && rm -rf .dev, then start)")
+            f"{site.SITE} initialized with --dev? ({site.FROM_SCRATCH}, then start)")
 
 
 def ensure_plugin_loaded(g, timeout=30):
@@ -102,8 +103,8 @@ def ensure_verified_label(g):
 def provision(plugin_installed=True):
     g = Gerrit()
     if not site.PROVISIONED.done():
-        log("provisioning the site (no marker .dev/" + site.PROVISIONED.path.rsplit("/", 1)[-1]
-            + ": a new site, or the last start stopped before it finished)")
+        log(f"provisioning the site (no marker {os.path.relpath(site.PROVISIONED.path, site.ROOT)}"
+            ": a new site, or the last start stopped before it finished)")
     ensure_admin(g)
     if plugin_installed:
         ensure_plugin_loaded(g)

@@ -14,21 +14,60 @@
 """The dev site of one checkout (.dev/ at its top) and where its Gerrit listens.
 
 Every checkout (and git worktree) has its own .dev/, so two of them can run
-side by side on different ports. Once a site exists, its gerrit.config is the
+side by side on different ports. The Gerrit release is GERRIT_VERSION (default:
+pom.xml's gerrit.version); a release other than the default gets its own
+directory, .dev/gerrit-<version>/, with its own site, markers and classpath: a
+site initialised by one release is not one another release can run. Once a site exists, its gerrit.config is the
 truth about the ports: the benchmark and the crash test read it there instead
 of guessing from the environment.
 """
 
 import glob
 import os
+import re
 import shutil
 import sys
 import tempfile
+import xml.etree.ElementTree as ET
 
 from devgerrit.git import GitError, git
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-DEV_DIR = os.path.join(ROOT, ".dev")
+
+
+class ReleaseError(Exception):
+    pass
+
+
+def default_gerrit_version():
+    """pom.xml's gerrit.version: the release scripts/test builds and tests against."""
+    ns = {"m": "http://maven.apache.org/POM/4.0.0"}
+    return ET.parse(os.path.join(ROOT, "pom.xml")).getroot().find("m:properties/m:gerrit.version", ns).text.strip()
+
+
+def release(version=None):
+    """(version, series, dev dir) for GERRIT_VERSION; series is pom.xml's profile gerrit-<series>."""
+    default = default_gerrit_version()
+    version = (version or os.environ.get("GERRIT_VERSION") or default).strip()
+    m = re.fullmatch(r"(3\.1[0-3])\.\d{1,3}", version)
+    if not m:
+        raise ReleaseError(f"GERRIT_VERSION={version!r} is not a release this plugin builds for: "
+                           "3.10.x, 3.11.x, 3.12.x or 3.13.x (pom.xml's profiles gerrit-3.10 ... gerrit-3.13; "
+                           "tested: 3.10.2, 3.11.0, 3.12.0, 3.13.5)")
+    dev_dir = os.path.join(ROOT, ".dev")
+    if version != default:
+        dev_dir = os.path.join(dev_dir, "gerrit-" + version)
+    return version, m.group(1), dev_dir
+
+
+try:
+    GERRIT_VERSION, SERIES, DEV_DIR = release()
+except ReleaseError as e:
+    raise SystemExit(f"[dev-gerrit] error: {e}") from None
+# How a message names this release's dev-gerrit and its directory.
+COMMAND = ("" if DEV_DIR == os.path.join(ROOT, ".dev") else f"GERRIT_VERSION={GERRIT_VERSION} ") + "scripts/dev-gerrit"
+REL_DEV_DIR = os.path.relpath(DEV_DIR, ROOT)
+FROM_SCRATCH = f"{COMMAND} stop && rm -rf {REL_DEV_DIR}"
 SITE = os.path.join(DEV_DIR, "site")
 GERRIT_CONFIG = os.path.join(SITE, "etc", "gerrit.config")
 PID_FILE = os.path.join(DEV_DIR, "gerrit.pid")

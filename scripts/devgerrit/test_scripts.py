@@ -155,5 +155,24 @@ class DemoMarkerTest(unittest.TestCase):
         self.assertTrue(marker.done())
 
 
+class ReleaseTest(unittest.TestCase):
+    """GERRIT_VERSION picks the pom.xml profile and a .dev directory of its own."""
+
+    def test_the_default_release_keeps_dev_itself(self):
+        version, series, dev = site.release(site.default_gerrit_version())
+        self.assertEqual(series, version.rsplit(".", 1)[0])
+        self.assertEqual(dev, os.path.join(site.ROOT, ".dev"))
+
+    def test_another_release_gets_its_own_directory_and_profile(self):
+        self.assertEqual(site.release("3.10.2"),
+                         ("3.10.2", "3.10", os.path.join(site.ROOT, ".dev", "gerrit-3.10.2")))
+
+    def test_a_release_without_a_profile_is_refused_with_the_known_ones(self):
+        for bad in ("3.9.1", "3.14.0", "3.10", "3.10.2; rm -rf /", "../3.10.2", "3.10.2.1"):
+            with self.assertRaises(site.ReleaseError) as e:
+                site.release(bad)
+            self.assertIn("3.10.x, 3.11.x, 3.12.x or 3.13.x", str(e.exception))
+
+
 if __name__ == "__main__":
     unittest.main()
