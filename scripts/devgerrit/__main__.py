@@ -16,7 +16,7 @@
 import argparse
 import sys
 
-from devgerrit import demo, provision, site
+from devgerrit import demo, provision, rest_example, site
 from devgerrit.gerrit import Gerrit, GerritError
 from devgerrit.git import GitError
 
@@ -36,6 +36,7 @@ def main(argv):
         p.add_argument("--timeout", type=int, default=60)
     sub.add_parser("demo-vote", help="print the demo backport's Verified vote by the plugin")
     sub.add_parser("plugins", help="print the plugins Gerrit runs")
+    sub.add_parser("rest-example", help="run rest-api.md's deployment example against the demo")
     args = ap.parse_args(argv)
 
     if args.command == "configure":
@@ -55,6 +56,8 @@ def main(argv):
         return 0 if demo.show(g, plugin_installed=not args.no_plugin, timeout=args.timeout) else 1
     elif args.command == "demo-vote":
         print(demo.vote(Gerrit()))
+    elif args.command == "rest-example":
+        return 0 if rest_example.run() else 1
     elif args.command == "plugins":
         print(" ".join(sorted(Gerrit().get("/plugins/") or {})))
     return 0

@@ -1,0 +1,71 @@
+# Copyright (C) 2026 The Android Open Source Project
+#
+# Licensed under the Apache License, Version 2.0 (the "License");
+# you may not use this file except in compliance with the License.
+# You may obtain a copy of the License at
+#
+# http://www.apache.org/licenses/LICENSE-2.0
+#
+# Unless required by applicable law or agreed to in writing, software
+# distributed under the License is distributed on an "AS IS" BASIS,
+# WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+# See the License for the specific language governing permissions and
+# limitations under the License.
+"""Runs the deployment tool example of rest-api.md against the demo, as CI does.
+
+The example is read from the page itself (the fenced block after the marker
+below), so the page cannot drift from what is checked: against the demo it must
+say that the backport is blocked on the demo branch by the demo's prerequisite,
+and exit 1.
+"""
+
+import os
+import re
+import subprocess
+import sys
+import tempfile
+
+from devgerrit import demo, site
+from devgerrit.gerrit import Gerrit
+from devgerrit.site import log
+
+PAGE = os.path.join(site.ROOT, "src", "main", "resources", "Documentation", "rest-api.md")
+MARKER = "<!-- example: may_i_deploy.py, run by CI (scripts/devgerrit/rest_example.py) -->"
+
+
+def extract(page=PAGE):
+    """The example's source: the ```python block right after MARKER."""
+    with open(page, encoding="utf-8") as f:
+        text = f.read()
+    at = text.find(MARKER)
+    if at < 0:
+        raise SystemExit(f"[dev-gerrit] error: {page} has no line {MARKER}")
+    m = re.match(r"\s*```python\n(.*?)\n```", text[at + len(MARKER):], re.S)
+    if not m:
+        raise SystemExit(f"[dev-gerrit] error: no ```python block right after {MARKER} in {page}")
+    return m.group(1) + "\n"
+
+
+def run(g=None):
+    """True when the example answers for the demo as it must."""
+    g = g or Gerrit()
+    change = demo.backport(g)
+    if change is None:
+        raise SystemExit("[dev-gerrit] error: no demo backport found; run scripts/dev-gerrit start first")
+    number = change["_number"]
+    with tempfile.TemporaryDirectory(prefix="rest-example-") as d:
+        path = os.path.join(d, "may_i_deploy.py")
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(extract())
+        user, password = site.ADMIN
+        cmd = [sys.executable, path, "--server", g.url, "--user", user, "--password", password,
+               f"{demo.PROJECT}~{number}"]
+        log("running the example of rest-api.md: " + " ".join(cmd[1:2] + cmd[2:4] + cmd[-1:]))
+        p = subprocess.run(cmd, capture_output=True, text=True, timeout=120)
+    print(p.stdout, end="")
+    print(p.stderr, end="", file=sys.stderr)
+    expected = f"{demo.PROJECT}~{number}: blocked on {demo.BRANCH}"
+    ok = p.returncode == 1 and expected in p.stdout
+    if not ok:
+        log(f"error: expected exit 1 and '{expected}' from the example; got exit {p.returncode}")
+    return ok
