@@ -28,12 +28,15 @@ import java.util.Optional;
  * @param skipped the prerequisites not picked, in landing order
  * @param notFollowed prerequisites whose own prerequisites were not all followed (a bound of the
  *     check was reached), so the plan may lack some further down
+ * @param withheld how many prerequisites in the chain the caller cannot read (or reaches only
+ *     through one they cannot read): neither picked nor named
  */
 public record PickPlan(
     String branch,
     ImmutableList<Pick> picks,
     ImmutableList<Skip> skipped,
-    ImmutableList<Node> notFollowed) {
+    ImmutableList<Node> notFollowed,
+    int withheld) {
 
   /**
    * One cherry-pick.

@@ -22,13 +22,17 @@ import com.googlesource.gerrit.plugins.backportguard.resolve.Candidate;
 import com.googlesource.gerrit.plugins.backportguard.resolve.Chain;
 import com.googlesource.gerrit.plugins.backportguard.resolve.Chain.Node;
 import com.googlesource.gerrit.plugins.backportguard.resolve.PrerequisiteStatus;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
@@ -66,34 +70,56 @@ public final class PickPlanner {
   }
 
   /**
-   * The plan for a chain.
+   * The plan for a chain, as a caller who can read everything in it sees it.
    *
    * @param chain the backport's chain (its root is the backport)
    * @param branch the short name of the backport's branch
    * @throws NoOrderException when the declarations form a cycle
    */
   public static PickPlan plan(Chain chain, String branch) throws NoOrderException {
+    return plan(chain, branch, s -> true);
+  }
+
+  /**
+   * The plan for a chain, for a caller: a prerequisite the caller cannot read is neither picked nor
+   * named, and neither is anything the chain reaches only through it (its place in the chain would
+   * tell that something stands there). They are only counted.
+   *
+   * @param chain the backport's chain (its root is the backport)
+   * @param branch the short name of the backport's branch
+   * @param readable whether the caller can read everything a prerequisite's status names
+   * @throws NoOrderException when the declarations form a cycle
+   */
+  public static PickPlan plan(Chain chain, String branch, Predicate<PrerequisiteStatus> readable)
+      throws NoOrderException {
+    Set<Node> seen = seen(chain, readable);
     if (chain.cycle().isPresent()) {
       ImmutableList<Node> cycle = chain.cycle().get();
-      throw new NoOrderException(
-          cycle, cycle.stream().map(n -> describe(chain, n)).collect(Collectors.joining(" -> ")));
+      if (cycle.stream().allMatch(n -> n.equals(chain.root()) || seen.contains(n))) {
+        throw new NoOrderException(
+            cycle, cycle.stream().map(n -> describe(chain, n)).collect(Collectors.joining(" -> ")));
+      }
+      throw new NoOrderException(ImmutableList.of(), "through changes you cannot see");
     }
     List<Pick> picks = new ArrayList<>();
     List<Skip> skipped = new ArrayList<>();
     Map<String, Node> lastPickIn = new HashMap<>();
     for (Node n : chain.landingOrder()) {
-      PrerequisiteStatus s = chain.statuses().get(n);
-      if (s == null) {
+      if (!seen.contains(n)) {
         continue;
       }
+      PrerequisiteStatus s = chain.statuses().get(n);
       Optional<Reason> skip = reasonToSkip(s);
       if (skip.isPresent()) {
         skipped.add(new Skip(n, s.change(), skip.get()));
         continue;
       }
       Candidate source = s.cherryPickSource().get();
-      picks.add(
-          new Pick(n, source, Optional.ofNullable(lastPickIn.get(n.project())), chain.neededBy(n)));
+      ImmutableList<Node> neededBy =
+          chain.neededBy(n).stream()
+              .filter(x -> x.equals(chain.root()) || seen.contains(x))
+              .collect(ImmutableList.toImmutableList());
+      picks.add(new Pick(n, source, Optional.ofNullable(lastPickIn.get(n.project())), neededBy));
       lastPickIn.put(n.project(), n);
     }
     Set<Node> notFollowed = new LinkedHashSet<>();
@@ -101,12 +127,30 @@ public final class PickPlanner {
     notFollowed.addAll(chain.trimmed().keySet());
     notFollowed.addAll(chain.tooWide());
     notFollowed.addAll(chain.overBudget().keySet());
-    notFollowed.remove(chain.root());
+    notFollowed.retainAll(seen);
+    int withheld = (int) chain.statuses().keySet().stream().filter(n -> !seen.contains(n)).count();
     return new PickPlan(
         branch,
         ImmutableList.copyOf(picks),
         ImmutableList.copyOf(skipped),
-        ImmutableList.copyOf(notFollowed));
+        ImmutableList.copyOf(notFollowed),
+        withheld);
+  }
+
+  /** The prerequisites the caller can read and reaches from the backport through readable ones. */
+  private static Set<Node> seen(Chain chain, Predicate<PrerequisiteStatus> readable) {
+    Set<Node> seen = new HashSet<>();
+    Deque<Node> todo = new ArrayDeque<>();
+    todo.add(chain.root());
+    while (!todo.isEmpty()) {
+      for (Node next : chain.needs().getOrDefault(todo.poll(), ImmutableList.of())) {
+        PrerequisiteStatus s = chain.statuses().get(next);
+        if (s != null && readable.test(s) && seen.add(next)) {
+          todo.add(next);
+        }
+      }
+    }
+    return seen;
   }
 
   /** Empty when the prerequisite is to be picked: merged elsewhere, missing on the branch. */

@@ -229,11 +229,51 @@ class PickPlannerTest {
   }
 
   @Test
+  void whatTheCallerCannotReadIsNeitherPickedNorNamedOnlyCounted() throws Exception {
+    Node seen = node("seen");
+    Node hidden = node("secret", "hidden");
+    Node behindHidden = node("behind");
+    Node alsoNeededBySeen = node("shared");
+    need(ROOT, seen, notBackported(seen));
+    need(ROOT, hidden, notBackported(hidden));
+    need(hidden, behindHidden, notBackported(behindHidden));
+    need(hidden, alsoNeededBySeen, notBackported(alsoNeededBySeen));
+    need(seen, alsoNeededBySeen, notBackported(alsoNeededBySeen));
+
+    PickPlan plan =
+        PickPlanner.plan(graph.build(), BRANCH, s -> !s.project().get().equals("secret"));
+
+    assertThat(picked(plan)).containsExactly(alsoNeededBySeen, seen).inOrder();
+    // Only what the caller can read names who needs it.
+    assertThat(plan.picks().get(0).neededBy()).containsExactly(seen);
+    assertThat(plan.skipped()).isEmpty();
+    assertThat(plan.withheld()).isEqualTo(2);
+  }
+
+  @Test
+  void aCycleThroughAChangeTheCallerCannotReadNamesNothing() throws Exception {
+    Node hidden = node("secret", "hidden");
+    need(ROOT, hidden, notBackported(hidden));
+    need(hidden, ROOT, PrerequisiteStatus.selfReference());
+
+    PickPlanner.NoOrderException e =
+        assertThrows(
+            PickPlanner.NoOrderException.class,
+            () -> PickPlanner.plan(graph.build(), BRANCH, s -> false));
+
+    assertThat(e.getMessage()).contains("no order exists");
+    assertThat(e.getMessage()).doesNotContain(String.valueOf(numbers.get(hidden)));
+    assertThat(e.getMessage()).doesNotContain("secret");
+    assertThat(e.cycle()).isEmpty();
+  }
+
+  @Test
   void nothingMissingPlansNothing() throws Exception {
     PickPlan plan = plan();
 
     assertThat(plan.picks()).isEmpty();
     assertThat(plan.skipped()).isEmpty();
     assertThat(plan.notFollowed()).isEmpty();
+    assertThat(plan.withheld()).isEqualTo(0);
   }
 }
