@@ -20,6 +20,7 @@ import com.googlesource.gerrit.plugins.backportguard.config.ConfigModule;
 import com.googlesource.gerrit.plugins.backportguard.evaluate.EvaluationModule;
 import com.googlesource.gerrit.plugins.backportguard.pick.PickModule;
 import com.googlesource.gerrit.plugins.backportguard.recheck.RecheckModule;
+import com.googlesource.gerrit.plugins.backportguard.rest.RestModule;
 
 /** The plugin's entry module: installs one module per feature. */
 public class PluginModule extends AbstractModule {
@@ -30,5 +31,6 @@ public class PluginModule extends AbstractModule {
     install(new EvaluationModule());
     install(new RecheckModule());
     install(new PickModule());
+    install(new RestModule());
   }
 }

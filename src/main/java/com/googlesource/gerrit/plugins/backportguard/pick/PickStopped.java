@@ -24,7 +24,6 @@ import com.google.gerrit.extensions.restapi.ResourceNotFoundException;
 import com.google.gerrit.extensions.restapi.RestApiException;
 import com.google.gerrit.extensions.restapi.UnprocessableEntityException;
 import com.googlesource.gerrit.plugins.backportguard.pick.PickPlan.Pick;
-import com.googlesource.gerrit.plugins.backportguard.pick.PickPrerequisitesInfo.TopicOnBackport;
 import java.util.List;
 import java.util.stream.Collectors;
 

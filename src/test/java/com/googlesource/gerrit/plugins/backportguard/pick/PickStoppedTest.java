@@ -22,7 +22,6 @@ import com.google.gerrit.extensions.restapi.BadRequestException;
 import com.google.gerrit.extensions.restapi.ResourceConflictException;
 import com.google.gerrit.extensions.restapi.RestApiException;
 import com.googlesource.gerrit.plugins.backportguard.pick.PickPlan.Pick;
-import com.googlesource.gerrit.plugins.backportguard.pick.PickPrerequisitesInfo.TopicOnBackport;
 import com.googlesource.gerrit.plugins.backportguard.pick.PickStopped.Made;
 import com.googlesource.gerrit.plugins.backportguard.resolve.Candidate;
 import com.googlesource.gerrit.plugins.backportguard.resolve.Chain.Node;
