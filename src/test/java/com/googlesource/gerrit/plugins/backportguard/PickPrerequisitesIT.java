@@ -105,10 +105,6 @@ public class PickPrerequisitesIT extends BackportGuardTestBase {
     return b;
   }
 
-  private List<ChangeInfo> onBranch() throws Exception {
-    return onBranch(project);
-  }
-
   private List<ChangeInfo> onBranch(Project.NameKey p) throws Exception {
     return gApi.changes().query("project:" + p.get() + " branch:" + BRANCH).get();
   }
@@ -196,13 +192,15 @@ public class PickPrerequisitesIT extends BackportGuardTestBase {
 
   @Test
   public void aConflictMidwayStopsNamingItAndListingWhatWasMade() throws Exception {
+    // Shadows the test's project: a short name, as the docs show this answer.
+    Project.NameKey project = projectOperations.newProject().name("demo-conflict").create();
     createBranch(project, BRANCH);
     // The branch already has m.txt, with other content: the middle pick conflicts.
     pushFile(project, BRANCH, "m.txt", "something else\n");
     ChangeInfo base = merged(project, message("Base"), "base.txt");
     ChangeInfo middle = merged(project, message("Middle", "Depends-On: " + base.changeId), "m.txt");
     ChangeInfo top = merged(project, message("Top", "Depends-On: " + middle.changeId), "top.txt");
-    ChangeInfo backport = backportOf(top);
+    ChangeInfo backport = backportIn(project, top);
 
     RestResponse r = adminRestSession.post(url(backport), ImmutableMap.of());
 
@@ -236,10 +234,12 @@ public class PickPrerequisitesIT extends BackportGuardTestBase {
 
   @Test
   public void aDryRunShowsThePlanAndMakesNothing() throws Exception {
+    // Shadows the test's project: a short name, as the docs show this answer.
+    Project.NameKey project = projectOperations.newProject().name("demo-dry-run").create();
     createBranch(project, BRANCH);
     ChangeInfo base = merged(project, message("Base"), "base.txt");
     ChangeInfo top = merged(project, message("Top", "Depends-On: " + base.changeId), "top.txt");
-    ChangeInfo backport = backportOf(top);
+    ChangeInfo backport = backportIn(project, top);
 
     RestResponse r = adminRestSession.post(url(backport), ImmutableMap.of("dry_run", true));
     String body = r.getEntityContent();
