@@ -23,10 +23,12 @@ import com.google.gerrit.extensions.api.GerritApi;
 import com.google.gerrit.extensions.api.changes.CherryPickInput;
 import com.google.gerrit.extensions.client.ListChangesOption;
 import com.google.gerrit.extensions.common.ChangeInfo;
+import com.google.gerrit.extensions.common.RevisionInfo;
 import com.google.gerrit.extensions.registration.DynamicItem;
 import com.google.gerrit.extensions.restapi.AuthException;
 import com.google.gerrit.extensions.restapi.BadRequestException;
 import com.google.gerrit.extensions.restapi.ResourceConflictException;
+import com.google.gerrit.extensions.restapi.ResourceNotFoundException;
 import com.google.gerrit.extensions.restapi.Response;
 import com.google.gerrit.extensions.restapi.RestApiException;
 import com.google.gerrit.extensions.restapi.RestModifyView;
@@ -231,6 +233,12 @@ public class PickPrerequisites implements RestModifyView<RevisionResource, PickI
                   .revision(source.commit() != null ? source.commit() : "current")
                   .cherryPick(in)
                   .get(EnumSet.of(ListChangesOption.CURRENT_REVISION));
+        } catch (ResourceNotFoundException e) {
+          // Readable by its branch, yet not to the caller (a change-level rule): name it no more.
+          throw PickStopped.sameKind(
+              e,
+              PickStopped.unreadable(
+                  made, PickStopped.after(plan.picks(), i), plan.branch(), topic, onBackport));
         } catch (RestApiException e) {
           throw PickStopped.sameKind(e, stopped(p, e.getMessage(), made, i));
         } catch (RuntimeException e) {
@@ -242,7 +250,13 @@ public class PickPrerequisites implements RestModifyView<RevisionResource, PickI
         ChangeRefInfo ref =
             ref(created.project, created._number, created.branch, "open", created.changeId);
         made.add(new Made(p, created._number, ref.url));
-        out.add(pick(p, ref));
+        PickInfo info = pick(p, ref);
+        RevisionInfo revision = created.revisions.get(created.currentRevision);
+        if (revision != null && revision._number > 1) {
+          // Opened on the branch since the plan was made: Gerrit added the pick as a patch set.
+          info.existing = true;
+        }
+        out.add(info);
         if (made.size() == 1) {
           // Only once something is in the topic: a refused first pick leaves the backport as is.
           joinTopic();

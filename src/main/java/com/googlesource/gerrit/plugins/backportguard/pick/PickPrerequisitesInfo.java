@@ -69,6 +69,12 @@ public class PickPrerequisitesInfo {
 
     /** The Change-Ids of the changes that declare it (the backport's among them, if it does). */
     public List<String> neededBy;
+
+    /**
+     * True when a change with the Change-Id was opened on the branch after the plan was made:
+     * Gerrit then adds the pick to it as a new patch set rather than making a change.
+     */
+    public Boolean existing;
   }
 
   /** A prerequisite not picked. */

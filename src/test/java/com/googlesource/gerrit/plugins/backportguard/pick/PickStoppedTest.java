@@ -73,6 +73,19 @@ class PickStoppedTest {
   }
 
   @Test
+  void aChangeTheCallerCannotReadIsNotNamed() {
+    String m =
+        PickStopped.unreadable(
+            List.of(new Made(pick(1), 11, "u")), List.of(), "wmf/1.0", "t", TopicOnBackport.SET);
+
+    assertThat(m)
+        .startsWith(
+            "Stopped at a prerequisite: Gerrit refused to cherry-pick it onto wmf/1.0: you cannot"
+                + " read the change to cherry-pick\n");
+    assertThat(m).contains("* change 11 copies change 1 in demo (I1): u\n");
+  }
+
+  @Test
   void keepsGerritsStatus() {
     assertThat(PickStopped.sameKind(new AuthException("no"), "m"))
         .isInstanceOf(AuthException.class);
