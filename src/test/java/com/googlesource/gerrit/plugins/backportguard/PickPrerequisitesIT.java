@@ -336,4 +336,32 @@ public class PickPrerequisitesIT extends BackportGuardTestBase {
     assertThat(onBranch(project).stream().filter(c -> c.changeId.equals(base.changeId)).toList())
         .hasSize(1);
   }
+
+  @Test
+  public void aCycleIsRefusedWithItsPathAndNothingIsMade() throws Exception {
+    createBranch(project, BRANCH);
+    String backportId = newChangeId();
+    ChangeInfo other = merged(project, message("Other half", "Depends-On: " + backportId), "o.txt");
+    ChangeInfo backport =
+        change(
+            project,
+            BRANCH,
+            messageWithId("One half", backportId, "Depends-On: " + other.changeId),
+            "half.txt");
+    awaitEvaluations();
+
+    RestResponse r = adminRestSession.post(url(backport), ImmutableMap.of());
+
+    String body = r.getEntityContent();
+    assertWithMessage(body).that(r.getStatusCode()).isEqualTo(409);
+    assertThat(body).contains("no order exists");
+    assertThat(body)
+        .contains(
+            "the backport -> change "
+                + other._number
+                + " in "
+                + project.get()
+                + " -> the backport");
+    assertThat(onBranch(project)).hasSize(1);
+  }
 }
