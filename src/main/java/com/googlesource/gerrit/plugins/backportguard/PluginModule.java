@@ -18,6 +18,7 @@ import com.google.inject.AbstractModule;
 import com.googlesource.gerrit.plugins.backportguard.check.CheckModule;
 import com.googlesource.gerrit.plugins.backportguard.config.ConfigModule;
 import com.googlesource.gerrit.plugins.backportguard.evaluate.EvaluationModule;
+import com.googlesource.gerrit.plugins.backportguard.pick.PickModule;
 import com.googlesource.gerrit.plugins.backportguard.recheck.RecheckModule;
 import com.googlesource.gerrit.plugins.backportguard.rest.RestModule;
 
@@ -29,6 +30,7 @@ public class PluginModule extends AbstractModule {
     install(new ConfigModule());
     install(new EvaluationModule());
     install(new RecheckModule());
+    install(new PickModule());
     install(new RestModule());
   }
 }
