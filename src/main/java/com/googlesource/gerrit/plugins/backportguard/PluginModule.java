@@ -18,7 +18,10 @@ import com.google.inject.AbstractModule;
 import com.googlesource.gerrit.plugins.backportguard.check.CheckModule;
 import com.googlesource.gerrit.plugins.backportguard.config.ConfigModule;
 import com.googlesource.gerrit.plugins.backportguard.evaluate.EvaluationModule;
+import com.googlesource.gerrit.plugins.backportguard.neededby.NeededByModule;
 import com.googlesource.gerrit.plugins.backportguard.recheck.RecheckModule;
+import com.googlesource.gerrit.plugins.backportguard.search.SearchModule;
+import com.googlesource.gerrit.plugins.backportguard.store.VerdictStoreModule;
 
 /** The plugin's entry module: installs one module per feature. */
 public class PluginModule extends AbstractModule {
@@ -28,5 +31,8 @@ public class PluginModule extends AbstractModule {
     install(new ConfigModule());
     install(new EvaluationModule());
     install(new RecheckModule());
+    install(new VerdictStoreModule());
+    install(new SearchModule());
+    install(new NeededByModule());
   }
 }

@@ -45,6 +45,7 @@ import com.googlesource.gerrit.plugins.backportguard.parse.DependencyFooterParse
 import com.googlesource.gerrit.plugins.backportguard.resolve.CheckedChange;
 import com.googlesource.gerrit.plugins.backportguard.resolve.DependencyResolver;
 import com.googlesource.gerrit.plugins.backportguard.resolve.Resolution;
+import com.googlesource.gerrit.plugins.backportguard.store.Outcomes;
 import com.googlesource.gerrit.plugins.backportguard.verdict.BackportPolicy;
 import com.googlesource.gerrit.plugins.backportguard.verdict.CommentLimit;
 import com.googlesource.gerrit.plugins.backportguard.verdict.Verdict;
@@ -199,12 +200,17 @@ public class ChangeEvaluator {
     Outcome outcome;
     Optional<Account.Id> bot;
     int queries = 0;
+    // What is decided, for the verdict store: the outcome keyword and the missing count.
+    String decided;
+    int missing = 0;
     if (!applies || declared.isEmpty()) {
       // Nothing to check. Say so only where the plugin spoke before, to take back its verdict.
+      decided = applies ? Outcomes.NO_DEPENDENCY : Outcomes.NOT_BACKPORT;
       bot = serviceAccount(project, false);
       if (bot.isEmpty() || !Posting.answersNothingToCheck(poster.spokeBefore(notes, bot.get()))) {
         return EvaluationReport.skipped(
-            project, changeId, applies ? "declares no dependency" : "not a backport");
+                project, changeId, applies ? "declares no dependency" : "not a backport")
+            .withDecision(new EvaluationReport.Decision(patchSet.id().get(), decided, 0, 0));
       }
       outcome = new Outcome(0, applies ? NO_DEPENDENCY : NOT_CHECKED);
     } else {
@@ -225,6 +231,9 @@ public class ChangeEvaluator {
                 declared);
         queries = resolution.indexQueries();
         Verdict verdict = verdict(checked, settings, declared, resolution);
+        missing = (int) verdict.missingCount();
+        decided =
+            verdict.passes() ? Outcomes.PASSES : missing > 0 ? Outcomes.MISSING : Outcomes.BLOCKED;
         outcome =
             new Outcome(
                 verdict.passes() ? settings.passVote() : settings.failVote(),
@@ -239,11 +248,15 @@ public class ChangeEvaluator {
             "Cannot check the dependencies of change %d in project %s; voting %d",
             changeId.get(), project.get(), settings.failVote());
         outcome = new Outcome(settings.failVote(), CheckFailure.comment(e));
+        decided = Outcomes.ERROR;
       }
     }
     EvaluationReport report =
         poster.apply(notes, settings, outcome, bot.get(), serverSettings.account().get());
-    return report.withCost(queries, report.elapsed());
+    return report
+        .withCost(queries, report.elapsed())
+        .withDecision(
+            new EvaluationReport.Decision(patchSet.id().get(), decided, outcome.vote(), missing));
   }
 
   /**
