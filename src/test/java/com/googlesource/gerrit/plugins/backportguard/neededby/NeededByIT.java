@@ -21,23 +21,36 @@ import static com.google.gerrit.server.group.SystemGroupBackend.ANONYMOUS_USERS;
 
 import com.google.gerrit.acceptance.RestResponse;
 import com.google.gerrit.acceptance.RestSession;
+import com.google.gerrit.entities.Change;
 import com.google.gerrit.entities.Permission;
 import com.google.gerrit.entities.Project;
 import com.google.gerrit.extensions.common.ChangeInfo;
+import com.google.gerrit.server.change.ChangeResource;
+import com.google.gerrit.server.index.change.ChangeIndex;
+import com.google.gerrit.server.index.change.ChangeIndexCollection;
+import com.google.gerrit.server.restapi.change.ChangesCollection;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import com.google.inject.Inject;
 import com.googlesource.gerrit.plugins.backportguard.BackportGuardTestBase;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.StreamSupport;
 import org.junit.Before;
 import org.junit.Test;
 
 /** {@code GET /changes/{change-id}/backport-guard~needed-by}, on a real server. */
 public class NeededByIT extends BackportGuardTestBase {
+  @Inject private ChangeIndexCollection changeIndexes;
+  @Inject private ChangesCollection changes;
+
   private ChangeInfo prerequisite;
   private ChangeInfo byId;
   private ChangeInfo byNumber;
@@ -109,6 +122,45 @@ public class NeededByIT extends BackportGuardTestBase {
     List<Integer> both = new ArrayList<>(numbers(first));
     both.addAll(numbers(second));
     assertThat(both).containsExactlyElementsIn(numbersOf(byId, byNumber, byUrl));
+  }
+
+  /** The index queries of one call, counted at Gerrit's change index on the test's thread. */
+  @Test
+  public void costsTwoIndexQueries() throws Exception {
+    AtomicInteger queries = new AtomicInteger();
+    ChangeIndex original = changeIndexes.getSearchIndex();
+    Thread me = Thread.currentThread();
+    changeIndexes.setSearchIndex(
+        (ChangeIndex)
+            Proxy.newProxyInstance(
+                ChangeIndex.class.getClassLoader(),
+                new Class<?>[] {ChangeIndex.class},
+                (proxy, method, args) -> {
+                  if (Set.of("getSource", "get", "getRaw").contains(method.getName())
+                      && Thread.currentThread() == me) {
+                    queries.incrementAndGet();
+                  }
+                  try {
+                    return method.invoke(original, args);
+                  } catch (InvocationTargetException e) {
+                    throw e.getCause();
+                  }
+                }),
+        false);
+    try {
+      // The view itself, on this thread, for the change resource Gerrit resolved already.
+      ChangeResource rsrc = changes.parse(Change.id(prerequisite._number));
+      NeededBy view = plugin.getSysInjector().getInstance(NeededBy.class);
+      view.apply(rsrc); // Warm up.
+      queries.set(0);
+      long t0 = System.nanoTime();
+      assertThat(view.apply(rsrc).value()).hasSize(3);
+      long took = System.nanoTime() - t0;
+      System.out.printf("needed-by cost: %d index queries, %.1f ms%n", queries.get(), took / 1e6);
+      assertThat(queries.get()).isEqualTo(2);
+    } finally {
+      changeIndexes.setSearchIndex(original, false);
+    }
   }
 
   @Test

@@ -166,6 +166,16 @@ public class SearchOperatorsIT extends BackportGuardTestBase {
   }
 
   @Test
+  public void needsRefusesAnAbbreviationOfSeveralChangeIds() throws Exception {
+    String prefix = newChangeId().substring(0, 9);
+    create("master", messageWithId("One", prefix + newChangeId().substring(9)));
+    create("master", messageWithId("Two", prefix + newChangeId().substring(9)));
+
+    assertThat(refusal("needs_backport-guard:" + prefix))
+        .contains("\"" + prefix + "\" abbreviates 2 Change-Ids; write more of it");
+  }
+
+  @Test
   public void needsNeitherNamesNorListsWhatTheCallerCannotSee() throws Exception {
     Project.NameKey secret = projectOperations.newProject().create();
     projectOperations
