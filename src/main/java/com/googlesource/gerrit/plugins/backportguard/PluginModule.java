@@ -18,9 +18,12 @@ import com.google.inject.AbstractModule;
 import com.googlesource.gerrit.plugins.backportguard.check.CheckModule;
 import com.googlesource.gerrit.plugins.backportguard.config.ConfigModule;
 import com.googlesource.gerrit.plugins.backportguard.evaluate.EvaluationModule;
+import com.googlesource.gerrit.plugins.backportguard.neededby.NeededByModule;
 import com.googlesource.gerrit.plugins.backportguard.pick.PickModule;
 import com.googlesource.gerrit.plugins.backportguard.recheck.RecheckModule;
 import com.googlesource.gerrit.plugins.backportguard.rest.RestModule;
+import com.googlesource.gerrit.plugins.backportguard.search.SearchModule;
+import com.googlesource.gerrit.plugins.backportguard.store.VerdictStoreModule;
 
 /** The plugin's entry module: installs one module per feature. */
 public class PluginModule extends AbstractModule {
@@ -32,5 +35,8 @@ public class PluginModule extends AbstractModule {
     install(new RecheckModule());
     install(new PickModule());
     install(new RestModule());
+    install(new VerdictStoreModule());
+    install(new SearchModule());
+    install(new NeededByModule());
   }
 }

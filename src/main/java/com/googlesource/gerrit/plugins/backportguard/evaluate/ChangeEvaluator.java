@@ -33,7 +33,9 @@ import com.googlesource.gerrit.plugins.backportguard.config.ProjectSettingsLoade
 import com.googlesource.gerrit.plugins.backportguard.config.ServerSettings;
 import com.googlesource.gerrit.plugins.backportguard.config.ServiceAccount;
 import com.googlesource.gerrit.plugins.backportguard.evaluate.MisconfigurationLog.Setting;
+import com.googlesource.gerrit.plugins.backportguard.store.Outcomes;
 import com.googlesource.gerrit.plugins.backportguard.verdict.CommentLimit;
+import com.googlesource.gerrit.plugins.backportguard.verdict.Verdict;
 import com.googlesource.gerrit.plugins.backportguard.verdict.VerdictComment;
 import java.io.IOException;
 import java.time.Duration;
@@ -145,12 +147,18 @@ public class ChangeEvaluator {
     Outcome outcome;
     Optional<Account.Id> bot;
     int queries = 0;
+    int patchSet = notes.getCurrentPatchSet().id().get();
+    // What is decided, for the verdict store: the outcome keyword and the missing count.
+    String decided;
+    int missing = 0;
     if (subject.status() != Assessment.Status.TO_RESOLVE) {
       // Nothing to check. Say so only where the plugin spoke before, to take back its verdict.
+      decided = applies ? Outcomes.NO_DEPENDENCY : Outcomes.NOT_BACKPORT;
       bot = serviceAccount(project, false);
       if (bot.isEmpty() || !Posting.answersNothingToCheck(poster.spokeBefore(notes, bot.get()))) {
         return EvaluationReport.skipped(
-            project, changeId, applies ? "declares no dependency" : "not a backport");
+                project, changeId, applies ? "declares no dependency" : "not a backport")
+            .withDecision(new EvaluationReport.Decision(patchSet, decided, 0, 0));
       }
       outcome = new Outcome(0, applies ? NO_DEPENDENCY : NOT_CHECKED);
     } else {
@@ -163,8 +171,9 @@ public class ChangeEvaluator {
       Optional<Exception> failure = assessment.failure();
       if (failure.isEmpty()) {
         try {
-          outcome =
-              new Outcome(assessment.vote().get(), comment.format(assessment.verdict().get()));
+          Verdict verdict = assessment.verdict().get();
+          outcome = new Outcome(assessment.vote().get(), comment.format(verdict));
+          missing = (int) verdict.missingCount();
         } catch (RuntimeException e) {
           failure = Optional.of(e);
           outcome = null;
@@ -178,11 +187,19 @@ public class ChangeEvaluator {
             "Cannot check the dependencies of change %d in project %s; voting %d",
             changeId.get(), project.get(), settings.failVote());
         outcome = new Outcome(settings.failVote(), CheckFailure.comment(failure.get()));
+        decided = Outcomes.ERROR;
+      } else {
+        decided =
+            assessment.passes()
+                ? Outcomes.PASSES
+                : missing > 0 ? Outcomes.MISSING : Outcomes.BLOCKED;
       }
     }
     EvaluationReport report =
         poster.apply(notes, settings, outcome, bot.get(), serverSettings.account().get());
-    return report.withCost(queries, report.elapsed());
+    return report
+        .withCost(queries, report.elapsed())
+        .withDecision(new EvaluationReport.Decision(patchSet, decided, outcome.vote(), missing));
   }
 
   /**

@@ -34,6 +34,7 @@ import com.google.gerrit.server.update.CommentsRejectedException;
 import com.google.inject.Inject;
 import com.google.inject.Provider;
 import com.google.inject.Singleton;
+import com.googlesource.gerrit.plugins.backportguard.store.VerdictStore;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -108,15 +109,26 @@ public class EvaluationQueue {
   EvaluationQueue(
       @EvaluationExecutor ScheduledExecutorService executor,
       Provider<ChangeEvaluator> evaluator,
-      PendingWork pendingWork) {
+      PendingWork pendingWork,
+      VerdictStore verdicts) {
     this.queue =
         new CoalescingQueue<>(
             executor,
-            key -> evaluator.get().evaluate(key.project(), key.change()),
+            key -> recorded(verdicts, evaluator.get().evaluate(key.project(), key.change())),
             EvaluationQueue::isTransient,
             BACKOFF,
             EvaluationQueue::failedForGood,
             pendingWork.journal("evaluations", CODEC));
+  }
+
+  /** Keeps the decision for listings and search: the one place every evaluation passes. */
+  private static EvaluationReport recorded(VerdictStore verdicts, EvaluationReport report) {
+    report
+        .decision()
+        .ifPresent(
+            d ->
+                verdicts.record(report.change(), d.patchSet(), d.outcome(), d.vote(), d.missing()));
+    return report;
   }
 
   /**

@@ -17,6 +17,7 @@ package com.googlesource.gerrit.plugins.backportguard.evaluate;
 import com.google.gerrit.entities.Change;
 import com.google.gerrit.entities.Project;
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * What one evaluation of a change did, for the {@code check} command and the benchmark.
@@ -30,6 +31,7 @@ import java.time.Duration;
  * @param commentPosted whether a new comment was posted
  * @param indexQueries how many index queries the evaluation made
  * @param elapsed how long it took
+ * @param decision what the plugin decided about the patch set, when it got that far
  */
 public record EvaluationReport(
     Project.NameKey project,
@@ -40,7 +42,42 @@ public record EvaluationReport(
     int voteAfter,
     boolean commentPosted,
     int indexQueries,
-    Duration elapsed) {
+    Duration elapsed,
+    Optional<Decision> decision) {
+  /**
+   * What the plugin decided about a patch set, whether or not it could post it; kept by the verdict
+   * store for listings and search.
+   *
+   * @param patchSet the patch set checked
+   * @param outcome the outcome keyword ({@code store.Outcomes})
+   * @param vote the vote the outcome asks for
+   * @param missing how many declared prerequisites are not merged on the target branch
+   */
+  public record Decision(int patchSet, String outcome, int vote, int missing) {}
+
+  public EvaluationReport(
+      Project.NameKey project,
+      Change.Id change,
+      Result result,
+      String detail,
+      int voteBefore,
+      int voteAfter,
+      boolean commentPosted,
+      int indexQueries,
+      Duration elapsed) {
+    this(
+        project,
+        change,
+        result,
+        detail,
+        voteBefore,
+        voteAfter,
+        commentPosted,
+        indexQueries,
+        elapsed,
+        Optional.empty());
+  }
+
   /** What an evaluation did. */
   public enum Result {
     /** Nothing to check: the change is closed, private, not a backport or declares nothing. */
@@ -87,7 +124,22 @@ public record EvaluationReport(
         voteAfter,
         commentPosted,
         indexQueries,
-        elapsed);
+        elapsed,
+        decision);
+  }
+
+  EvaluationReport withDecision(Decision decision) {
+    return new EvaluationReport(
+        project,
+        change,
+        result,
+        detail,
+        voteBefore,
+        voteAfter,
+        commentPosted,
+        indexQueries,
+        elapsed,
+        Optional.of(decision));
   }
 
   /** One line for a person reading the output of the {@code check} command. */

@@ -158,7 +158,7 @@ public class DependencyFooterParser {
   }
 
   /** Parses one footer value. */
-  DependencyRef parseValue(String rawValue) throws NotUnderstoodException {
+  public DependencyRef parseValue(String rawValue) throws NotUnderstoodException {
     String value = rawValue.strip();
     if (value.isEmpty()) {
       throw new NotUnderstoodException("the footer has no value");

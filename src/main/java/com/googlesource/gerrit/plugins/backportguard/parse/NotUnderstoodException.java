@@ -15,7 +15,7 @@
 package com.googlesource.gerrit.plugins.backportguard.parse;
 
 /** A footer value that names no change; the message tells the author what is wrong. */
-class NotUnderstoodException extends Exception {
+public class NotUnderstoodException extends Exception {
   private static final long serialVersionUID = 1L;
 
   NotUnderstoodException(String reason) {

@@ -181,6 +181,74 @@ public class DependentsFinder {
   }
 
   private List<ChangeData> directDependents(List<Subject> subjects, Budget budget) {
+    Declarers declarers = declarers(subjects, budget);
+    List<ChangeData> out = new ArrayList<>();
+    // Every declaration has the word "depends": this keeps common numbers from matching prose.
+    // Open changes first: they are the ones re-checked, so closed ones (anybody's abandoned changes
+    // among them) cannot use up the bound before them. Closed ones are still read: a change merged
+    // elsewhere than the dependent's branch passes a chain upward.
+    for (Predicate<ChangeData> status :
+        List.of(ChangeStatusPredicate.open(), ChangeStatusPredicate.closed())) {
+      for (ChangeData cd :
+          budget
+              .spend(
+                  bounded.anyOf(
+                      Predicate.and(DECLARES_SOMETHING, status), declarers.words(), budget.left))
+              .changes()) {
+        if (declarers.declares(cd)) {
+          out.add(cd);
+        }
+      }
+      if (budget.cut) {
+        break;
+      }
+    }
+    return out;
+  }
+
+  /**
+   * How to find the changes that declare any of the subjects directly, in any form the resolver
+   * reads: the words of the commit message that every such declaration contains, to ask the index
+   * for, and the footer check that confirms a hit. Costs one index query: the changes carrying the
+   * subjects' Change-Ids in their projects, which declarations may name by number.
+   */
+  public Declarers declarersOf(Collection<Subject> subjects) {
+    return declarers(List.copyOf(subjects), new Budget());
+  }
+
+  /**
+   * The changes that declare some subjects, as the index and the footers tell them: {@link
+   * #words()} narrows the index query, {@link #declares} confirms each hit.
+   */
+  public final class Declarers {
+    private final ImmutableList<Predicate<ChangeData>> words;
+    private final Subjects named;
+
+    private Declarers(ImmutableList<Predicate<ChangeData>> words, Subjects named) {
+      this.words = words;
+      this.named = named;
+    }
+
+    /**
+     * Full-text terms of the commit message, any of which every declaration of a subject contains.
+     * Combine them with {@link DependentsFinder#declaresSomething()}.
+     */
+    public ImmutableList<Predicate<ChangeData>> words() {
+      return words;
+    }
+
+    /** Whether a {@code Depends-On} footer of the change names one of the subjects. */
+    public boolean declares(ChangeData cd) {
+      return declaresAny(cd, named);
+    }
+  }
+
+  /** The full-text term that every commit message declaring a dependency contains. */
+  public static Predicate<ChangeData> declaresSomething() {
+    return DECLARES_SOMETHING;
+  }
+
+  private Declarers declarers(List<Subject> subjects, Budget budget) {
     Map<String, List<Subject>> byChangeId = new LinkedHashMap<>();
     Map<Carrier, List<Subject>> byCarrier = new LinkedHashMap<>();
     for (Subject s : subjects) {
@@ -231,26 +299,7 @@ public class DependentsFinder {
         .distinct()
         .forEach(n -> addWord(words, n));
     Subjects named = new Subjects(byChangeId, byCarrier, numbered, carried);
-    List<ChangeData> out = new ArrayList<>();
-    // Every declaration has the word "depends": this keeps common numbers from matching prose.
-    // Open changes first: they are the ones re-checked, so closed ones (anybody's abandoned changes
-    // among them) cannot use up the bound before them. Closed ones are still read: a change merged
-    // elsewhere than the dependent's branch passes a chain upward.
-    for (Predicate<ChangeData> status :
-        List.of(ChangeStatusPredicate.open(), ChangeStatusPredicate.closed())) {
-      for (ChangeData cd :
-          budget
-              .spend(bounded.anyOf(Predicate.and(DECLARES_SOMETHING, status), words, budget.left))
-              .changes()) {
-        if (declaresAny(cd, named)) {
-          out.add(cd);
-        }
-      }
-      if (budget.cut) {
-        break;
-      }
-    }
-    return out;
+    return new Declarers(ImmutableList.copyOf(words), named);
   }
 
   private static Carrier carrier(Subject s) {
