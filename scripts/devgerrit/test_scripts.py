@@ -174,5 +174,26 @@ class ReleaseTest(unittest.TestCase):
             self.assertIn("3.10.x, 3.11.x, 3.12.x or 3.13.x", str(e.exception))
 
 
+class RestExampleTest(unittest.TestCase):
+    """rest-api.md's deployment example is found where CI looks for it, and is valid Python."""
+
+    def test_the_page_holds_the_example_ci_runs(self):
+        from devgerrit import rest_example
+
+        source = rest_example.extract()
+        compile(source, "may_i_deploy.py", "exec")
+        self.assertIn("backport-guard~prerequisites", source)
+
+    def test_a_page_without_the_marker_is_refused_clearly(self):
+        from devgerrit import rest_example
+
+        with tempfile.NamedTemporaryFile("w", suffix=".md", delete=False) as f:
+            f.write("# no example here\n```python\nprint(1)\n```\n")
+        self.addCleanup(os.remove, f.name)
+        with self.assertRaises(SystemExit) as e:
+            rest_example.extract(f.name)
+        self.assertIn("has no line", str(e.exception))
+
+
 if __name__ == "__main__":
     unittest.main()
