@@ -18,6 +18,7 @@ import com.google.inject.AbstractModule;
 import com.googlesource.gerrit.plugins.backportguard.check.CheckModule;
 import com.googlesource.gerrit.plugins.backportguard.config.ConfigModule;
 import com.googlesource.gerrit.plugins.backportguard.evaluate.EvaluationModule;
+import com.googlesource.gerrit.plugins.backportguard.metrics.MetricsModule;
 import com.googlesource.gerrit.plugins.backportguard.recheck.RecheckModule;
 
 /** The plugin's entry module: installs one module per feature. */
@@ -27,6 +28,7 @@ public class PluginModule extends AbstractModule {
     install(new CheckModule());
     install(new ConfigModule());
     install(new EvaluationModule());
+    install(new MetricsModule());
     install(new RecheckModule());
   }
 }

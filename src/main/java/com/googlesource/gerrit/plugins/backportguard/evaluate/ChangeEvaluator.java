@@ -39,6 +39,7 @@ import com.googlesource.gerrit.plugins.backportguard.config.ProjectSettingsLoade
 import com.googlesource.gerrit.plugins.backportguard.config.ServerSettings;
 import com.googlesource.gerrit.plugins.backportguard.config.ServiceAccount;
 import com.googlesource.gerrit.plugins.backportguard.evaluate.MisconfigurationLog.Setting;
+import com.googlesource.gerrit.plugins.backportguard.metrics.BackportGuardMetrics;
 import com.googlesource.gerrit.plugins.backportguard.parse.DeclaredDependencies;
 import com.googlesource.gerrit.plugins.backportguard.parse.DeclaredDependency;
 import com.googlesource.gerrit.plugins.backportguard.parse.DependencyFooterParser;
@@ -111,6 +112,7 @@ public class ChangeEvaluator {
       DependencyFooterParser parser,
       CommentLimit commentLimit,
       DynamicItem<UrlFormatter> urlFormatter,
+      BackportGuardMetrics metrics,
       @PluginName String pluginName) {
     this.serverSettings = serverSettings;
     this.projectSettings = projectSettings;
@@ -132,7 +134,8 @@ public class ChangeEvaluator {
                     // Without gerrit.canonicalWebUrl, a link relative to the server's root.
                     .orElse("/c/" + p + "/+/" + n),
             commentLimit.budget(),
-            pluginName);
+            pluginName,
+            metrics::commentCut);
   }
 
   /** Evaluates the current patch set of the change. */

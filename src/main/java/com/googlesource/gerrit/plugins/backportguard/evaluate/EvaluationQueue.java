@@ -34,6 +34,7 @@ import com.google.gerrit.server.update.CommentsRejectedException;
 import com.google.inject.Inject;
 import com.google.inject.Provider;
 import com.google.inject.Singleton;
+import com.googlesource.gerrit.plugins.backportguard.metrics.BackportGuardMetrics;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -108,15 +109,23 @@ public class EvaluationQueue {
   EvaluationQueue(
       @EvaluationExecutor ScheduledExecutorService executor,
       Provider<ChangeEvaluator> evaluator,
-      PendingWork pendingWork) {
+      PendingWork pendingWork,
+      BackportGuardMetrics metrics) {
     this.queue =
         new CoalescingQueue<>(
             executor,
-            key -> evaluator.get().evaluate(key.project(), key.change()),
+            key ->
+                ReportMetrics.record(
+                    metrics, evaluator.get().evaluate(key.project(), key.change())),
             EvaluationQueue::isTransient,
             BACKOFF,
-            EvaluationQueue::failedForGood,
-            pendingWork.journal("evaluations", CODEC));
+            (key, attempts, cause) -> {
+              metrics.evaluationFailed();
+              failedForGood(key, attempts, cause);
+            },
+            pendingWork.journal("evaluations", CODEC),
+            key -> metrics.evaluationCoalesced());
+    metrics.evaluationQueueDepth(queue::size);
   }
 
   /**
