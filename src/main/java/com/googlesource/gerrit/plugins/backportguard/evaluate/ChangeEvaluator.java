@@ -73,6 +73,7 @@ public class ChangeEvaluator {
   private final Assessor assessor;
   private final VotePoster poster;
   private final VerdictComment comment;
+  private final BackportGuardMetrics metrics;
   private final String pluginName;
 
   @Inject
@@ -94,6 +95,7 @@ public class ChangeEvaluator {
     this.assessor = assessor;
     this.poster = poster;
     this.pluginName = pluginName;
+    this.metrics = metrics;
     this.comment =
         new VerdictComment(
             (p, n) ->
@@ -182,6 +184,12 @@ public class ChangeEvaluator {
             changeId.get(), project.get(), settings.failVote());
         outcome = new Outcome(settings.failVote(), CheckFailure.comment(failure.get()));
       }
+      metrics.verdict(
+          failure.isPresent()
+              ? BackportGuardMetrics.Verdict.CHECK_FAILED
+              : assessment.passes()
+                  ? BackportGuardMetrics.Verdict.PASSED
+                  : BackportGuardMetrics.Verdict.BLOCKED);
     }
     EvaluationReport report =
         poster.apply(notes, settings, outcome, bot.get(), serverSettings.account().get());
