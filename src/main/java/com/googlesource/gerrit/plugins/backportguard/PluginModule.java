@@ -20,6 +20,7 @@ import com.googlesource.gerrit.plugins.backportguard.config.ConfigModule;
 import com.googlesource.gerrit.plugins.backportguard.evaluate.EvaluationModule;
 import com.googlesource.gerrit.plugins.backportguard.metrics.MetricsModule;
 import com.googlesource.gerrit.plugins.backportguard.recheck.RecheckModule;
+import com.googlesource.gerrit.plugins.backportguard.requirement.RequirementModule;
 
 /** The plugin's entry module: installs one module per feature. */
 public class PluginModule extends AbstractModule {
@@ -30,5 +31,6 @@ public class PluginModule extends AbstractModule {
     install(new EvaluationModule());
     install(new MetricsModule());
     install(new RecheckModule());
+    install(new RequirementModule());
   }
 }

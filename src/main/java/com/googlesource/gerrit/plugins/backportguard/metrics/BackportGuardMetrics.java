@@ -144,6 +144,7 @@ public class BackportGuardMetrics {
   private final Counter1<String> operandEvaluations;
   private final Timer1<String> operandLatency;
   private final Counter0 operandIndexQueries;
+  private final Counter0 operandFromVote;
 
   @Inject
   BackportGuardMetrics(MetricMaker metrics) {
@@ -250,6 +251,14 @@ public class BackportGuardMetrics {
             new Description("Index queries made by has:prerequisites-merged")
                 .setCumulative()
                 .setUnit("queries"));
+    operandFromVote =
+        metrics.newCounter(
+            "submit_requirement/answered_from_vote",
+            new Description(
+                    "Evaluations of has:prerequisites-merged answered from the plugin's vote, while"
+                        + " Gerrit indexed the change")
+                .setCumulative()
+                .setUnit("evaluations"));
   }
 
   private static Field<String> stringField(String name, String description) {
@@ -308,6 +317,11 @@ public class BackportGuardMetrics {
     operandEvaluations.increment(result.key());
     operandLatency.record(result.key(), elapsed.toNanos(), TimeUnit.NANOSECONDS);
     operandIndexQueries.incrementBy(queries);
+  }
+
+  /** An answer of the operand read from the plugin's vote, while Gerrit indexed the change. */
+  public void operandAnsweredFromVote() {
+    operandFromVote.increment();
   }
 
   /** Publishes the number of changes waiting or being evaluated, read when metrics are reported. */
