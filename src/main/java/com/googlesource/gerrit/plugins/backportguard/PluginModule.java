@@ -21,6 +21,7 @@ import com.googlesource.gerrit.plugins.backportguard.evaluate.EvaluationModule;
 import com.googlesource.gerrit.plugins.backportguard.metrics.MetricsModule;
 import com.googlesource.gerrit.plugins.backportguard.recheck.RecheckModule;
 import com.googlesource.gerrit.plugins.backportguard.requirement.RequirementModule;
+import com.googlesource.gerrit.plugins.backportguard.rest.RestModule;
 
 /** The plugin's entry module: installs one module per feature. */
 public class PluginModule extends AbstractModule {
@@ -32,5 +33,6 @@ public class PluginModule extends AbstractModule {
     install(new MetricsModule());
     install(new RecheckModule());
     install(new RequirementModule());
+    install(new RestModule());
   }
 }

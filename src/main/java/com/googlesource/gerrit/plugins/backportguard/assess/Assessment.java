@@ -331,10 +331,15 @@ public final class Assessment {
    * is no order to land them in) or the change was not checked.
    */
   public ImmutableList<Candidate> missingOnBranchPlan() {
-    if (verdict.isEmpty() || verdict.get().chain().cycle().isPresent()) {
+    return verdict.map(Assessment::missingOnBranchPlan).orElse(ImmutableList.of());
+  }
+
+  /** {@link #missingOnBranchPlan()} of a verdict. */
+  public static ImmutableList<Candidate> missingOnBranchPlan(Verdict verdict) {
+    Chain chain = verdict.chain();
+    if (chain.cycle().isPresent()) {
       return ImmutableList.of();
     }
-    Chain chain = verdict.get().chain();
     Set<Candidate> plan = new LinkedHashSet<>();
     for (Chain.Node node : chain.landingOrder()) {
       PrerequisiteStatus s = chain.statuses().get(node);
@@ -342,12 +347,11 @@ public final class Assessment {
         plan.add(s.change().get());
       }
     }
-    // Declared ones the chain does not hold (it was left out for the viewer) need nothing known.
-    verdict.get().results().stream()
+    // Declared ones the chain does not hold (left out for the viewer): nothing known they need.
+    verdict.results().stream()
         .flatMap(r -> r.prerequisites().stream())
         .filter(s -> s.state() == PrerequisiteState.NOT_BACKPORTED && s.change().isPresent())
         .map(s -> s.change().get())
-        .filter(c -> !plan.contains(c))
         .collect(toImmutableList())
         .forEach(plan::add);
     return ImmutableList.copyOf(plan);
