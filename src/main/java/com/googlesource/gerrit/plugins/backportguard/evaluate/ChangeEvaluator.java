@@ -33,6 +33,7 @@ import com.googlesource.gerrit.plugins.backportguard.config.ProjectSettingsLoade
 import com.googlesource.gerrit.plugins.backportguard.config.ServerSettings;
 import com.googlesource.gerrit.plugins.backportguard.config.ServiceAccount;
 import com.googlesource.gerrit.plugins.backportguard.evaluate.MisconfigurationLog.Setting;
+import com.googlesource.gerrit.plugins.backportguard.metrics.BackportGuardMetrics;
 import com.googlesource.gerrit.plugins.backportguard.store.Outcomes;
 import com.googlesource.gerrit.plugins.backportguard.verdict.CommentLimit;
 import com.googlesource.gerrit.plugins.backportguard.verdict.Verdict;
@@ -74,6 +75,7 @@ public class ChangeEvaluator {
   private final Assessor assessor;
   private final VotePoster poster;
   private final VerdictComment comment;
+  private final BackportGuardMetrics metrics;
   private final String pluginName;
 
   @Inject
@@ -86,6 +88,7 @@ public class ChangeEvaluator {
       VotePoster poster,
       CommentLimit commentLimit,
       DynamicItem<UrlFormatter> urlFormatter,
+      BackportGuardMetrics metrics,
       @PluginName String pluginName) {
     this.serverSettings = serverSettings;
     this.projectSettings = projectSettings;
@@ -94,6 +97,7 @@ public class ChangeEvaluator {
     this.assessor = assessor;
     this.poster = poster;
     this.pluginName = pluginName;
+    this.metrics = metrics;
     this.comment =
         new VerdictComment(
             (p, n) ->
@@ -103,7 +107,8 @@ public class ChangeEvaluator {
                     // Without gerrit.canonicalWebUrl, a link relative to the server's root.
                     .orElse("/c/" + p + "/+/" + n),
             commentLimit.budget(),
-            pluginName);
+            pluginName,
+            metrics::commentCut);
   }
 
   /** Evaluates the current patch set of the change. */
@@ -194,6 +199,12 @@ public class ChangeEvaluator {
                 ? Outcomes.PASSES
                 : missing > 0 ? Outcomes.MISSING : Outcomes.BLOCKED;
       }
+      metrics.verdict(
+          failure.isPresent()
+              ? BackportGuardMetrics.Verdict.CHECK_FAILED
+              : assessment.passes()
+                  ? BackportGuardMetrics.Verdict.PASSED
+                  : BackportGuardMetrics.Verdict.BLOCKED);
     }
     EvaluationReport report =
         poster.apply(notes, settings, outcome, bot.get(), serverSettings.account().get());

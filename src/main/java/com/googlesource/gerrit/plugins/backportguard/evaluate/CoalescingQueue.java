@@ -22,6 +22,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**
@@ -58,6 +59,7 @@ public final class CoalescingQueue<K, R> {
   private final ImmutableList<Duration> backoff;
   private final FailureHandler<K> onFailure;
   private final PendingWork.Journal<K> journal;
+  private final Consumer<K> onCoalesced;
   private final Map<K, Slot<R>> slots = new HashMap<>();
 
   /** The state of one key; guarded by the queue. */
@@ -84,12 +86,28 @@ public final class CoalescingQueue<K, R> {
       ImmutableList<Duration> backoff,
       FailureHandler<K> onFailure,
       PendingWork.Journal<K> journal) {
+    this(executor, task, isTransient, backoff, onFailure, journal, key -> {});
+  }
+
+  /**
+   * @param onCoalesced told of each submission that joined a run of its key already waiting (for
+   *     the metrics); called while the queue is locked, so it must return at once
+   */
+  public CoalescingQueue(
+      ScheduledExecutorService executor,
+      Task<K, R> task,
+      Predicate<Throwable> isTransient,
+      ImmutableList<Duration> backoff,
+      FailureHandler<K> onFailure,
+      PendingWork.Journal<K> journal,
+      Consumer<K> onCoalesced) {
     this.executor = executor;
     this.task = task;
     this.isTransient = isTransient;
     this.backoff = backoff;
     this.onFailure = onFailure;
     this.journal = journal;
+    this.onCoalesced = onCoalesced;
   }
 
   /**
@@ -121,6 +139,8 @@ public final class CoalescingQueue<K, R> {
     } else if (!slot.waiting) {
       // Running now: run again afterwards, with whatever changed meanwhile.
       slot.waiting = true;
+    } else {
+      onCoalesced.accept(key);
     }
     return slot.next;
   }

@@ -14,6 +14,7 @@
 
 package com.googlesource.gerrit.plugins.backportguard.evaluate;
 
+import com.google.common.flogger.FluentLogger;
 import com.google.gerrit.extensions.annotations.PluginName;
 import com.google.gerrit.extensions.events.LifecycleListener;
 import com.google.gerrit.server.git.WorkQueue;
@@ -23,15 +24,39 @@ import com.google.inject.Singleton;
 import com.googlesource.gerrit.plugins.backportguard.config.ServerSettings;
 import java.util.concurrent.ScheduledExecutorService;
 
-/** Creates the evaluation queue in Gerrit's WorkQueue (visible in show-queue) and stops it. */
+/**
+ * Creates the evaluation queue in Gerrit's WorkQueue (visible in show-queue), with Gerrit's queue
+ * metrics ({@code queue/<name>/...}), and stops it.
+ */
 @Singleton
 class EvaluationExecutorProvider implements Provider<ScheduledExecutorService>, LifecycleListener {
+  private static final FluentLogger logger = FluentLogger.forEnclosingClass();
+
   private final ScheduledExecutorService executor;
 
   @Inject
   EvaluationExecutorProvider(
       WorkQueue workQueue, @PluginName String pluginName, ServerSettings settings) {
-    executor = workQueue.createQueue(settings.threads(), pluginName);
+    executor = create(workQueue, settings.threads(), pluginName);
+  }
+
+  /**
+   * The queue with Gerrit's queue metrics, named after the queue. Their names can be taken by an
+   * earlier instance of the plugin: during a hot reload the new instance starts before the old one
+   * stops, and Gerrit before 3.13 never removes them when a queue stops. Making them again then
+   * throws, and the queue runs without them (a warning says so) rather than the plugin failing to
+   * load; a restart of Gerrit brings them back.
+   */
+  static ScheduledExecutorService create(WorkQueue workQueue, int threads, String name) {
+    try {
+      return workQueue.createQueue(threads, name, true);
+    } catch (IllegalArgumentException | IllegalStateException e) {
+      logger.atWarning().log(
+          "Queue %s runs without Gerrit's queue metrics until Gerrit restarts: their names are"
+              + " held by an earlier instance of the plugin (%s)",
+          name, e.getMessage());
+      return workQueue.createQueue(threads, name);
+    }
   }
 
   @Override

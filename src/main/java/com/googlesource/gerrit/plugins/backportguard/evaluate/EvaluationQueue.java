@@ -34,6 +34,7 @@ import com.google.gerrit.server.update.CommentsRejectedException;
 import com.google.inject.Inject;
 import com.google.inject.Provider;
 import com.google.inject.Singleton;
+import com.googlesource.gerrit.plugins.backportguard.metrics.BackportGuardMetrics;
 import com.googlesource.gerrit.plugins.backportguard.store.VerdictStore;
 import java.time.Duration;
 import java.util.List;
@@ -110,15 +111,24 @@ public class EvaluationQueue {
       @EvaluationExecutor ScheduledExecutorService executor,
       Provider<ChangeEvaluator> evaluator,
       PendingWork pendingWork,
-      VerdictStore verdicts) {
+      VerdictStore verdicts,
+      BackportGuardMetrics metrics) {
     this.queue =
         new CoalescingQueue<>(
             executor,
-            key -> recorded(verdicts, evaluator.get().evaluate(key.project(), key.change())),
+            key ->
+                ReportMetrics.record(
+                    metrics,
+                    recorded(verdicts, evaluator.get().evaluate(key.project(), key.change()))),
             EvaluationQueue::isTransient,
             BACKOFF,
-            EvaluationQueue::failedForGood,
-            pendingWork.journal("evaluations", CODEC));
+            (key, attempts, cause) -> {
+              metrics.evaluationFailed();
+              failedForGood(key, attempts, cause);
+            },
+            pendingWork.journal("evaluations", CODEC),
+            key -> metrics.evaluationCoalesced());
+    metrics.evaluationQueueDepth(queue::size);
   }
 
   /** Keeps the decision for listings and search: the one place every evaluation passes. */

@@ -22,6 +22,8 @@ import com.google.gerrit.entities.Project;
 import com.google.gerrit.extensions.annotations.PluginName;
 import com.google.inject.Inject;
 import com.google.inject.Singleton;
+import com.googlesource.gerrit.plugins.backportguard.metrics.BackportGuardMetrics;
+import com.googlesource.gerrit.plugins.backportguard.metrics.BackportGuardMetrics.PostingFailure;
 import java.time.Duration;
 
 /**
@@ -44,6 +46,7 @@ public class MisconfigurationLog {
   }
 
   private final String pluginName;
+  private final BackportGuardMetrics metrics;
 
   /**
    * Our own quiet period rather than Flogger's {@code atMostEvery(...).per(...)}: per project, that
@@ -53,12 +56,17 @@ public class MisconfigurationLog {
   private final Cache<String, Boolean> recentlyLogged;
 
   @Inject
-  MisconfigurationLog(@PluginName String pluginName) {
-    this(pluginName, Ticker.systemTicker());
+  MisconfigurationLog(@PluginName String pluginName, BackportGuardMetrics metrics) {
+    this(pluginName, Ticker.systemTicker(), metrics);
   }
 
   MisconfigurationLog(String pluginName, Ticker ticker) {
+    this(pluginName, ticker, BackportGuardMetrics.disabled());
+  }
+
+  MisconfigurationLog(String pluginName, Ticker ticker, BackportGuardMetrics metrics) {
     this.pluginName = pluginName;
+    this.metrics = metrics;
     recentlyLogged =
         CacheBuilder.newBuilder()
             .ticker(ticker)
@@ -75,6 +83,8 @@ public class MisconfigurationLog {
    * @return whether a line was logged (false while the setting is in its quiet period)
    */
   public boolean report(Project.NameKey project, Setting setting, String problem) {
+    // Every time, not once an hour: the metric counts the votes not posted.
+    metrics.postingFailed(cause(setting));
     String key = project.get() + '\n' + setting;
     if (recentlyLogged.asMap().putIfAbsent(key, true) != null) {
       return false;
@@ -82,5 +92,16 @@ public class MisconfigurationLog {
     logger.atSevere().log(
         "%s cannot vote on changes of project %s: %s", pluginName, project.get(), problem);
     return true;
+  }
+
+  /** A switch expression: a new setting does not compile until it names its cause. */
+  private static PostingFailure cause(Setting setting) {
+    return switch (setting) {
+      case SERVICE_ACCOUNT -> PostingFailure.SERVICE_ACCOUNT;
+      case PROJECT_SETTINGS -> PostingFailure.PROJECT_SETTINGS;
+      case LABEL -> PostingFailure.LABEL;
+      case VOTE_PERMISSION -> PostingFailure.VOTE_PERMISSION;
+      case READ_PERMISSION -> PostingFailure.READ_PERMISSION;
+    };
   }
 }

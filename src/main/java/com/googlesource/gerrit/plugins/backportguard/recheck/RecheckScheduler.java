@@ -32,6 +32,9 @@ import com.google.inject.Singleton;
 import com.googlesource.gerrit.plugins.backportguard.evaluate.CoalescingQueue;
 import com.googlesource.gerrit.plugins.backportguard.evaluate.EvaluationExecutor;
 import com.googlesource.gerrit.plugins.backportguard.evaluate.EvaluationQueue;
+import com.googlesource.gerrit.plugins.backportguard.evaluate.PendingWork;
+import com.googlesource.gerrit.plugins.backportguard.metrics.BackportGuardMetrics;
+import com.googlesource.gerrit.plugins.backportguard.metrics.BackportGuardMetrics.Trigger;
 import com.googlesource.gerrit.plugins.backportguard.parse.DependencyFooterParser;
 import java.io.IOException;
 import java.time.Duration;
@@ -165,6 +168,7 @@ public class RecheckScheduler {
   private final ChangeNotes.Factory notesFactory;
   private final GitRepositoryManager repoManager;
   private final DependencyFooterParser parser;
+  private final BackportGuardMetrics metrics;
   private final String pluginName;
 
   @Inject
@@ -175,8 +179,10 @@ public class RecheckScheduler {
       ChangeNotes.Factory notesFactory,
       GitRepositoryManager repoManager,
       DependencyFooterParser parser,
+      BackportGuardMetrics metrics,
       @PluginName String pluginName) {
     this.pluginName = pluginName;
+    this.metrics = metrics;
     this.finder = finder;
     this.evaluations = evaluations;
     this.notesFactory = notesFactory;
@@ -191,28 +197,40 @@ public class RecheckScheduler {
             (lookup, attempts, cause) ->
                 logger.atSevere().withCause(cause).log(
                     "Cannot find the changes to re-check for %s (%d attempts): %s",
-                    lookup, attempts, cause.getMessage()));
+                    lookup, attempts, cause.getMessage()),
+            PendingWork.none(),
+            // The pending lookup coalesces by design: only events' lookups count.
+            lookup -> {
+              if (!(lookup instanceof Pending)) {
+                metrics.recheckCoalesced();
+              }
+            });
+    metrics.recheckQueueDepth(lookups::size);
   }
 
   /** Re-checks the open changes that depend on these changes. */
   public CompletableFuture<Integer> dependentsOf(Subject... subjects) {
+    metrics.recheckTriggered(Trigger.DEPENDENTS_OF);
     return lookups.submit(new DependentsOf(ImmutableSet.copyOf(subjects)));
   }
 
   /** Re-checks the dependents of a change whose new patch set may declare other dependencies. */
   public CompletableFuture<Integer> ifDependenciesChanged(
       Project.NameKey project, Change.Id id, int patchSet) {
+    metrics.recheckTriggered(Trigger.NEW_PATCH_SET);
     return lookups.submit(new IfDependenciesChanged(project, id, patchSet));
   }
 
   /** Re-checks the open changes that may be waiting for the commits that reached a branch. */
   public CompletableFuture<Integer> arrivedOnBranch(
       Project.NameKey project, String ref, ObjectId oldTip, ObjectId newTip) {
+    metrics.recheckTriggered(Trigger.BRANCH_UPDATED);
     return lookups.submit(new ArrivedOnBranch(project, ref, oldTip, newTip));
   }
 
   /** Re-checks the open changes that depend on a merged change or on what it reverts. */
   public CompletableFuture<Integer> mergedWithWhatItReverts(Subject subject) {
+    metrics.recheckTriggered(Trigger.MERGED);
     return lookups.submit(new MergedWithWhatItReverts(subject));
   }
 
@@ -223,11 +241,13 @@ public class RecheckScheduler {
         Stream.of(oldTopic, newTopic)
             .filter(t -> t != null && !t.isEmpty())
             .collect(ImmutableSet.toImmutableSet());
+    metrics.recheckTriggered(Trigger.TOPIC_EDITED);
     return lookups.submit(new TopicEdited(subject, topics));
   }
 
   /** Re-checks the open changes that depend on a change being deleted. */
   public CompletableFuture<Integer> deleted(Subject subject) {
+    metrics.recheckTriggered(Trigger.DELETED);
     return lookups.submit(new Deleted(subject));
   }
 
@@ -270,6 +290,7 @@ public class RecheckScheduler {
     if (lookup instanceof TopicEdited t) {
       for (ChangeData cd : finder.openInTopics(t.topics())) {
         evaluations.submit(cd.project(), cd.getId());
+        metrics.recheckQueued(1);
       }
       return List.of(t.subject());
     }
@@ -309,6 +330,7 @@ public class RecheckScheduler {
     for (ChangeData cd : found) {
       evaluations.submit(cd.project(), cd.getId());
     }
+    metrics.recheckQueued(found.size());
     logger.atFine().log("dependents of %s: %d changes to re-check", batch, found.size());
     return found.size();
   }

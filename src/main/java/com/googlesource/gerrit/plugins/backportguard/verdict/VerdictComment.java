@@ -72,18 +72,27 @@ public final class VerdictComment {
   private final ChangeLinks links;
   private final int budget;
   private final String pluginName;
+  private final Runnable onCut;
 
   /**
    * @param budget the most the text may measure (see {@link #size}); at least {@link #MIN_BUDGET}
    * @param pluginName the name the plugin is installed under, which names its settings
    */
   public VerdictComment(ChangeLinks links, int budget, String pluginName) {
+    this(links, budget, pluginName, () -> {});
+  }
+
+  /**
+   * @param onCut told of each text that had to leave entries out or be cut to fit the budget
+   */
+  public VerdictComment(ChangeLinks links, int budget, String pluginName, Runnable onCut) {
     if (budget < MIN_BUDGET) {
       throw new IllegalArgumentException("budget " + budget + " < " + MIN_BUDGET);
     }
     this.links = links;
     this.budget = budget;
     this.pluginName = pluginName;
+    this.onCut = onCut;
   }
 
   public String format(Verdict verdict) {
@@ -91,9 +100,13 @@ public final class VerdictComment {
     for (int entries : ENTRIES_TRIED) {
       text = render(verdict, entries);
       if (size(text) <= budget) {
+        if (entries != ENTRIES_TRIED[0]) {
+          onCut.run();
+        }
         return text;
       }
     }
+    onCut.run();
     return cutToSize(text, budget);
   }
 
