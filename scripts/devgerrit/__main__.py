@@ -36,7 +36,8 @@ def main(argv):
         p.add_argument("--timeout", type=int, default=60)
     sub.add_parser("demo-vote", help="print the demo backport's Verified vote by the plugin")
     sub.add_parser("plugins", help="print the plugins Gerrit runs")
-    sub.add_parser("rest-example", help="run rest-api.md's deployment example against the demo")
+    sub.add_parser("rest-example", help="run rest-api.md's deployment example against the demo, "
+                   "then check the plugin's other endpoints on it")
     args = ap.parse_args(argv)
 
     if args.command == "configure":
@@ -57,7 +58,10 @@ def main(argv):
     elif args.command == "demo-vote":
         print(demo.vote(Gerrit()))
     elif args.command == "rest-example":
-        return 0 if rest_example.run() else 1
+        example = rest_example.run()
+        print("the plugin's other endpoints on the demo:")
+        others = rest_example.endpoints()
+        return 0 if example and others else 1
     elif args.command == "plugins":
         print(" ".join(sorted(Gerrit().get("/plugins/") or {})))
     return 0

@@ -11,7 +11,8 @@
 # WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
 # See the License for the specific language governing permissions and
 # limitations under the License.
-"""Runs the deployment tool example of rest-api.md against the demo, as CI does.
+"""Runs the deployment tool example of rest-api.md against the demo, as CI does, then asks the
+plugin's other endpoints about the demo and checks their answers.
 
 The example is read from the page itself (the fenced block after the marker
 below), so the page cannot drift from what is checked: against the demo it must
@@ -69,3 +70,41 @@ def run(g=None):
     if not ok:
         log(f"error: expected exit 1 and '{expected}' from the example; got exit {p.returncode}")
     return ok
+
+
+def endpoints(g=None):
+    """The other endpoints on the demo: every check that fails is printed; True when none does."""
+    g = g or Gerrit()
+    backport = demo.backport(g)
+    if backport is None:
+        raise SystemExit("[dev-gerrit] error: no demo backport found; run scripts/dev-gerrit start first")
+    number = backport["_number"]
+    me = f"{demo.PROJECT}~{number}"
+    info = g.get(f"/changes/{me}/revisions/current/{site.PLUGIN}~prerequisites")
+    prereq = info["cherry_pick_plan"][0]["number"] if info.get("cherry_pick_plan") else None
+    failed = []
+
+    def check(what, ok):
+        print(f"  {'ok  ' if ok else 'FAIL'} {what}")
+        if not ok:
+            failed.append(what)
+
+    check(f"GET prerequisites of {me}: blocked, a cherry-pick planned", info["outcome"]["status"] == "blocked"
+          and prereq is not None)
+    if prereq is not None:
+        needed = g.get(f"/changes/{demo.PROJECT}~{prereq}/{site.PLUGIN}~needed-by") or []
+        check(f"GET needed-by of change {prereq} lists {number}", [c["_number"] for c in needed] == [number])
+        found = g.query(f"needs_{site.PLUGIN}:{prereq} is:open")
+        check(f"search needs_{site.PLUGIN}:{prereq} finds {number}", [c["_number"] for c in found] == [number])
+    found = g.query(f"is:missing_{site.PLUGIN} project:{demo.PROJECT} is:open", options=("SKIP_DIFFSTAT",))
+    check(f"search is:missing_{site.PLUGIN} finds {number}", number in [c["_number"] for c in found])
+    attr = [p for p in found[0].get("plugins", []) if p.get("name") == site.PLUGIN] if found else []
+    check(f"the listing carries the {site.PLUGIN} attribute", bool(attr))
+    plan = g.rest("POST", f"/changes/{me}/revisions/current/{site.PLUGIN}~cherry-pick-prerequisites",
+                  {"dry_run": True})
+    check(f"POST cherry-pick-prerequisites dry run plans change {prereq}",
+          [p["source"]["number"] for p in plan.get("picks", [])] == [prereq])
+    metrics = g.get("/config/server/metrics") or {}
+    check(f"metric plugins/{site.PLUGIN}/evaluation/count is published",
+          f"plugins/{site.PLUGIN}/evaluation/count" in metrics)
+    return not failed
