@@ -19,6 +19,7 @@ import com.googlesource.gerrit.plugins.backportguard.check.CheckModule;
 import com.googlesource.gerrit.plugins.backportguard.config.ConfigModule;
 import com.googlesource.gerrit.plugins.backportguard.evaluate.EvaluationModule;
 import com.googlesource.gerrit.plugins.backportguard.recheck.RecheckModule;
+import com.googlesource.gerrit.plugins.backportguard.rest.RestModule;
 
 /** The plugin's entry module: installs one module per feature. */
 public class PluginModule extends AbstractModule {
@@ -28,5 +29,6 @@ public class PluginModule extends AbstractModule {
     install(new ConfigModule());
     install(new EvaluationModule());
     install(new RecheckModule());
+    install(new RestModule());
   }
 }

@@ -23,11 +23,16 @@ import com.google.gerrit.entities.Project;
 import com.google.gerrit.extensions.annotations.RequiresCapability;
 import com.google.gerrit.extensions.restapi.ResourceNotFoundException;
 import com.google.gerrit.extensions.restapi.RestApiException;
+import com.google.gerrit.json.OutputFormat;
 import com.google.gerrit.sshd.CommandMetaData;
 import com.google.gerrit.sshd.SshCommand;
+import com.google.gson.Gson;
+import com.google.gson.JsonObject;
 import com.google.inject.Inject;
 import com.googlesource.gerrit.plugins.backportguard.evaluate.EvaluationQueue;
 import com.googlesource.gerrit.plugins.backportguard.evaluate.EvaluationReport;
+import com.googlesource.gerrit.plugins.backportguard.rest.PrerequisitesAnswer;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -48,8 +53,17 @@ import org.kohsuke.args4j.Option;
 final class CheckCommand extends SshCommand {
   static final int DEFAULT_TIMEOUT_SECONDS = 300;
 
+  /** How the command prints what each check found. */
+  enum Format {
+    /** One line per change saying what the check did, then a summary. */
+    TEXT,
+    /** One JSON object per line and change: the answer of the REST API's prerequisites. */
+    JSON
+  }
+
   @Inject private ChangeSelector selector;
   @Inject private EvaluationQueue queue;
+  @Inject private PrerequisitesAnswer answer;
 
   private final List<String> changes = new ArrayList<>();
 
@@ -98,6 +112,16 @@ final class CheckCommand extends SshCommand {
       usage = "stop waiting after this many seconds; unfinished checks go on in the background")
   private int timeoutSeconds = DEFAULT_TIMEOUT_SECONDS;
 
+  @Option(
+      name = "--format",
+      metaVar = "FORMAT",
+      usage =
+          "TEXT (default): one line per change; JSON: one JSON object per line and change, as"
+              + " the REST API answers; the summary goes to stderr")
+  private Format format = Format.TEXT;
+
+  private final Gson gson = OutputFormat.JSON_COMPACT.newGson();
+
   @Override
   protected void run() throws Exception {
     long start = System.nanoTime();
@@ -109,10 +133,17 @@ final class CheckCommand extends SshCommand {
     long deadline = start + SECONDS.toNanos(timeoutSeconds);
     CheckTally tally = new CheckTally();
     for (int i = 0; i < targets.size(); i++) {
-      stdout.println(await(targets.get(i), checks.get(i), deadline, tally));
+      String line = await(targets.get(i), checks.get(i), deadline, tally);
+      stdout.println(format == Format.JSON ? json(targets.get(i), checks.get(i), line) : line);
       stdout.flush();
     }
-    stdout.println(tally.summary(Duration.ofNanos(System.nanoTime() - start)));
+    String summary = tally.summary(Duration.ofNanos(System.nanoTime() - start));
+    if (format == Format.JSON) {
+      stderr.println(summary);
+      stderr.flush();
+    } else {
+      stdout.println(summary);
+    }
     if (tally.failed() > 0 || tally.unfinished() > 0) {
       throw die(
           String.format(
@@ -156,6 +187,25 @@ final class CheckCommand extends SshCommand {
       // A query the index refuses, e.g. beyond its maximum number of pages.
       throw die("cannot list the changes to check: " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * The change as the REST API describes it to this user, once its check is done; for a check that
+   * failed or did not finish, its project, number and what happened.
+   */
+  private String json(CheckTarget target, CompletableFuture<EvaluationReport> check, String line) {
+    if (check.isDone() && !check.isCompletedExceptionally()) {
+      try {
+        return gson.toJson(answer.forUser(target.project(), target.change(), user));
+      } catch (RestApiException | IOException | RuntimeException e) {
+        line = target.project().get() + " " + target.change().get() + ": " + e.getMessage();
+      }
+    }
+    JsonObject error = new JsonObject();
+    error.addProperty("project", target.project().get());
+    error.addProperty("change", target.change().get());
+    error.addProperty("error", line);
+    return gson.toJson(error);
   }
 
   private String await(

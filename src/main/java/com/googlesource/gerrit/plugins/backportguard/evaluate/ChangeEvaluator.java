@@ -14,49 +14,30 @@
 
 package com.googlesource.gerrit.plugins.backportguard.evaluate;
 
-import com.google.common.collect.ImmutableList;
-import com.google.common.collect.ImmutableSet;
 import com.google.common.flogger.FluentLogger;
 import com.google.gerrit.entities.Account;
 import com.google.gerrit.entities.Change;
-import com.google.gerrit.entities.PatchSet;
 import com.google.gerrit.entities.Project;
 import com.google.gerrit.extensions.annotations.PluginName;
 import com.google.gerrit.extensions.registration.DynamicItem;
 import com.google.gerrit.extensions.restapi.RestApiException;
 import com.google.gerrit.server.config.UrlFormatter;
-import com.google.gerrit.server.git.GitRepositoryManager;
 import com.google.gerrit.server.notedb.ChangeNotes;
 import com.google.gerrit.server.permissions.PermissionBackendException;
-import com.google.gerrit.server.project.NoSuchChangeException;
-import com.google.gerrit.server.project.NoSuchProjectException;
-import com.google.gerrit.server.util.ManualRequestContext;
-import com.google.gerrit.server.util.OneOffRequestContext;
 import com.google.inject.Inject;
-import com.googlesource.gerrit.plugins.backportguard.config.InvalidSettingsException;
+import com.googlesource.gerrit.plugins.backportguard.assess.Assessment;
+import com.googlesource.gerrit.plugins.backportguard.assess.Assessor;
+import com.googlesource.gerrit.plugins.backportguard.assess.Viewer;
 import com.googlesource.gerrit.plugins.backportguard.config.ProjectSettings;
 import com.googlesource.gerrit.plugins.backportguard.config.ProjectSettingsLoader;
 import com.googlesource.gerrit.plugins.backportguard.config.ServerSettings;
 import com.googlesource.gerrit.plugins.backportguard.config.ServiceAccount;
 import com.googlesource.gerrit.plugins.backportguard.evaluate.MisconfigurationLog.Setting;
-import com.googlesource.gerrit.plugins.backportguard.parse.DeclaredDependencies;
-import com.googlesource.gerrit.plugins.backportguard.parse.DeclaredDependency;
-import com.googlesource.gerrit.plugins.backportguard.parse.DependencyFooterParser;
-import com.googlesource.gerrit.plugins.backportguard.resolve.CheckedChange;
-import com.googlesource.gerrit.plugins.backportguard.resolve.DependencyResolver;
-import com.googlesource.gerrit.plugins.backportguard.resolve.Resolution;
-import com.googlesource.gerrit.plugins.backportguard.verdict.BackportPolicy;
 import com.googlesource.gerrit.plugins.backportguard.verdict.CommentLimit;
-import com.googlesource.gerrit.plugins.backportguard.verdict.Verdict;
 import com.googlesource.gerrit.plugins.backportguard.verdict.VerdictComment;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
-import org.eclipse.jgit.lib.Constants;
-import org.eclipse.jgit.lib.Ref;
-import org.eclipse.jgit.lib.Repository;
-import org.eclipse.jgit.revwalk.RevWalk;
 
 /**
  * Checks the current patch set of one change and brings the plugin's vote and comment on it up to
@@ -88,12 +69,8 @@ public class ChangeEvaluator {
   private final ProjectSettingsLoader projectSettings;
   private final MisconfigurationLog misconfiguration;
   private final ServiceAccount serviceAccount;
-  private final OneOffRequestContext requestContext;
-  private final ChangeNotes.Factory notesFactory;
-  private final GitRepositoryManager repoManager;
-  private final DependencyResolver resolver;
+  private final Assessor assessor;
   private final VotePoster poster;
-  private final DependencyFooterParser parser;
   private final VerdictComment comment;
   private final String pluginName;
 
@@ -103,12 +80,8 @@ public class ChangeEvaluator {
       ProjectSettingsLoader projectSettings,
       MisconfigurationLog misconfiguration,
       ServiceAccount serviceAccount,
-      OneOffRequestContext requestContext,
-      ChangeNotes.Factory notesFactory,
-      GitRepositoryManager repoManager,
-      DependencyResolver resolver,
+      Assessor assessor,
       VotePoster poster,
-      DependencyFooterParser parser,
       CommentLimit commentLimit,
       DynamicItem<UrlFormatter> urlFormatter,
       @PluginName String pluginName) {
@@ -116,12 +89,8 @@ public class ChangeEvaluator {
     this.projectSettings = projectSettings;
     this.misconfiguration = misconfiguration;
     this.serviceAccount = serviceAccount;
-    this.requestContext = requestContext;
-    this.notesFactory = notesFactory;
-    this.repoManager = repoManager;
-    this.resolver = resolver;
+    this.assessor = assessor;
     this.poster = poster;
-    this.parser = parser;
     this.pluginName = pluginName;
     this.comment =
         new VerdictComment(
@@ -145,61 +114,38 @@ public class ChangeEvaluator {
 
   private EvaluationReport evaluateCurrentPatchSet(Project.NameKey project, Change.Id changeId)
       throws RestApiException, IOException, PermissionBackendException {
-    ProjectSettings settings;
-    try {
-      settings = projectSettings.load(project);
-    } catch (NoSuchProjectException e) {
-      return EvaluationReport.skipped(project, changeId, "no such project");
-    } catch (InvalidSettingsException e) {
-      misconfiguration.report(project, Setting.PROJECT_SETTINGS, e.getMessage());
-      // No stale vote stays while the settings are broken; the comment says what to fix.
-      return poster.withdraw(
-          project,
-          changeId,
-          String.format(MISCONFIGURED, pluginName, pluginName, e.key()),
-          "invalid project settings");
+    Assessment subject = assessor.subject(project, changeId);
+    switch (subject.status()) {
+      case NO_SUCH_PROJECT:
+      case NO_SUCH_CHANGE:
+        return EvaluationReport.skipped(project, changeId, subject.detail());
+      case MISCONFIGURED:
+        misconfiguration.report(
+            project, Setting.PROJECT_SETTINGS, subject.failure().get().getMessage());
+        // No stale vote stays while the settings are broken; the comment says what to fix.
+        return poster.withdraw(
+            project,
+            changeId,
+            String.format(MISCONFIGURED, pluginName, pluginName, subject.detail()),
+            "invalid project settings");
+      case DISABLED:
+        return poster.withdraw(
+            project, changeId, String.format(DISABLED, pluginName), "disabled for the project");
+      case CLOSED:
+        return EvaluationReport.skipped(project, changeId, "not open");
+      case PRIVATE:
+        return EvaluationReport.skipped(project, changeId, "private");
+      default:
+        break;
     }
-    if (!settings.enabled()) {
-      return poster.withdraw(
-          project, changeId, String.format(DISABLED, pluginName), "disabled for the project");
-    }
-    ChangeNotes notes;
-    try {
-      notes = notesFactory.createChecked(project, changeId);
-    } catch (NoSuchChangeException e) {
-      return EvaluationReport.skipped(project, changeId, "no such change");
-    }
-    Change change = notes.getChange();
-    // Private changes are their owner's business until they are published.
-    if (!change.isNew()) {
-      return EvaluationReport.skipped(project, changeId, "not open");
-    }
-    if (change.isPrivate()) {
-      return EvaluationReport.skipped(project, changeId, "private");
-    }
-    PatchSet patchSet = notes.getCurrentPatchSet();
-    String message;
-    Optional<String> defaultBranch;
-    // One repository open per check: this runs for every patch set on the server.
-    try (Repository repo = repoManager.openRepository(project)) {
-      message = commitMessage(repo, patchSet);
-      defaultBranch = defaultBranch(repo);
-    }
-    String branch = change.getDest().shortName();
-    DeclaredDependencies declared = parser.parse(message);
-    boolean applies =
-        settings.checkAllChanges()
-            || BackportPolicy.isBackport(
-                branch,
-                defaultBranch,
-                settings.backportBranches(),
-                change.getCherryPickOf() != null,
-                message);
+    ChangeNotes notes = subject.notes().get();
+    ProjectSettings settings = subject.settings().get();
+    boolean applies = subject.status() != Assessment.Status.NOT_BACKPORT;
 
     Outcome outcome;
     Optional<Account.Id> bot;
     int queries = 0;
-    if (!applies || declared.isEmpty()) {
+    if (subject.status() != Assessment.Status.TO_RESOLVE) {
       // Nothing to check. Say so only where the plugin spoke before, to take back its verdict.
       bot = serviceAccount(project, false);
       if (bot.isEmpty() || !Posting.answersNothingToCheck(poster.spokeBefore(notes, bot.get()))) {
@@ -212,82 +158,31 @@ public class ChangeEvaluator {
       if (bot.isEmpty()) {
         return EvaluationReport.notPosted(project, changeId, "no service account");
       }
-      CheckedChange checked =
-          new CheckedChange(
-              project, changeId.get(), change.getKey().get(), branch, patchSet.createdOn());
-      try {
-        Resolution resolution =
-            resolve(
-                checked,
-                change.getOwner(),
-                // Uploaded on someone's behalf (run-as): the real uploader wrote it as well.
-                ImmutableSet.of(patchSet.uploader(), patchSet.realUploader()),
-                declared);
-        queries = resolution.indexQueries();
-        Verdict verdict = verdict(checked, settings, declared, resolution);
-        outcome =
-            new Outcome(
-                verdict.passes() ? settings.passVote() : settings.failVote(),
-                comment.format(verdict));
-      } catch (RestApiException | IOException | RuntimeException e) {
-        if (EvaluationQueue.isTransient(e)) {
-          throw e; // The queue tries again.
+      Assessment assessment = assessor.resolve(subject, Viewer.readersOfChange());
+      queries = assessment.indexQueries();
+      Optional<Exception> failure = assessment.failure();
+      if (failure.isEmpty()) {
+        try {
+          outcome =
+              new Outcome(assessment.vote().get(), comment.format(assessment.verdict().get()));
+        } catch (RuntimeException e) {
+          failure = Optional.of(e);
+          outcome = null;
         }
-        // Trying again would meet it again: fail closed rather than leave the change unguarded.
+      } else {
+        outcome = null;
+      }
+      if (failure.isPresent()) {
         // Not rate-limited: the comment sends the change's readers to an admin and this line.
-        logger.atSevere().withCause(e).log(
+        logger.atSevere().withCause(failure.get()).log(
             "Cannot check the dependencies of change %d in project %s; voting %d",
             changeId.get(), project.get(), settings.failVote());
-        outcome = new Outcome(settings.failVote(), CheckFailure.comment(e));
+        outcome = new Outcome(settings.failVote(), CheckFailure.comment(failure.get()));
       }
     }
     EvaluationReport report =
         poster.apply(notes, settings, outcome, bot.get(), serverSettings.account().get());
     return report.withCost(queries, report.elapsed());
-  }
-
-  /**
-   * Resolves for the readers of the change: the comment names only what the owner, the uploader of
-   * the patch set (who wrote its footers; and its real uploader, if it was uploaded on someone's
-   * behalf) and every reader of the change can see. The index is queried as the owner, so that it
-   * never returns more than the owner can see.
-   */
-  private Resolution resolve(
-      CheckedChange change,
-      Account.Id owner,
-      ImmutableSet<Account.Id> uploaders,
-      DeclaredDependencies declared)
-      throws RestApiException, IOException {
-    int max = serverSettings.maxDependencies();
-    List<DeclaredDependency> all = declared.dependencies();
-    try (ManualRequestContext ctx = requestContext.openAs(owner)) {
-      return resolver.resolve(
-          change,
-          owner,
-          uploaders,
-          all.subList(0, Math.min(max, all.size())),
-          serverSettings.maxChainDepth(),
-          max);
-    }
-  }
-
-  private Verdict verdict(
-      CheckedChange change,
-      ProjectSettings settings,
-      DeclaredDependencies declared,
-      Resolution resolution) {
-    List<DeclaredDependency> all = declared.dependencies();
-    return new Verdict(
-        change.project().get(),
-        change.branch(),
-        resolution.results(),
-        declared.unreadable(),
-        settings.blockOnNotFound(),
-        resolution.chain(),
-        all.subList(resolution.results().size(), all.size()).stream()
-            .map(DeclaredDependency::line)
-            .collect(ImmutableList.toImmutableList()),
-        serverSettings.maxDependencies());
   }
 
   /**
@@ -322,20 +217,5 @@ public class ChangeEvaluator {
       return Optional.empty();
     }
     return account;
-  }
-
-  private static String commitMessage(Repository repo, PatchSet patchSet) throws IOException {
-    try (RevWalk rw = new RevWalk(repo)) {
-      return rw.parseCommit(patchSet.commitId()).getFullMessage();
-    }
-  }
-
-  /** The branch the project's HEAD points to. */
-  private static Optional<String> defaultBranch(Repository repo) throws IOException {
-    Ref head = repo.exactRef(Constants.HEAD);
-    if (head != null && head.isSymbolic()) {
-      return Optional.of(Repository.shortenRefName(head.getTarget().getName()));
-    }
-    return Optional.empty();
   }
 }

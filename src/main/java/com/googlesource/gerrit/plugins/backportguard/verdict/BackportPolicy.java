@@ -29,6 +29,20 @@ public final class BackportPolicy {
 
   private BackportPolicy() {}
 
+  /** Why a change counts as a backport. */
+  public enum Reason {
+    /** The project checks every change ({@code checkAllChanges}). */
+    CHECK_ALL_CHANGES,
+    /** Gerrit recorded the change as a cherry-pick. */
+    CHERRY_PICK_OF,
+    /** The commit message says "(cherry picked from commit ...)", as {@code git cherry-pick -x}. */
+    COMMIT_MESSAGE,
+    /** Its branch matches the project's backport branch patterns. */
+    BRANCH_PATTERN,
+    /** No patterns are set and its branch is not the project's default branch. */
+    NOT_DEFAULT_BRANCH
+  }
+
   /**
    * @param branch the short name of the change's branch
    * @param defaultBranch the short name of the branch the project's HEAD points to, if any
@@ -42,12 +56,27 @@ public final class BackportPolicy {
       BranchPatterns patterns,
       boolean cherryPickOf,
       String commitMessage) {
-    if (cherryPickOf || CHERRY_PICKED_FROM.matcher(commitMessage).find()) {
-      return true;
+    return reason(branch, defaultBranch, patterns, cherryPickOf, commitMessage).isPresent();
+  }
+
+  /** Why the change is a backport, the first reason that applies; empty when it is none. */
+  public static Optional<Reason> reason(
+      String branch,
+      Optional<String> defaultBranch,
+      BranchPatterns patterns,
+      boolean cherryPickOf,
+      String commitMessage) {
+    if (cherryPickOf) {
+      return Optional.of(Reason.CHERRY_PICK_OF);
+    }
+    if (CHERRY_PICKED_FROM.matcher(commitMessage).find()) {
+      return Optional.of(Reason.COMMIT_MESSAGE);
     }
     if (patterns.isEmpty()) {
-      return defaultBranch.map(d -> !d.equals(branch)).orElse(true);
+      return defaultBranch.map(d -> !d.equals(branch)).orElse(true)
+          ? Optional.of(Reason.NOT_DEFAULT_BRANCH)
+          : Optional.empty();
     }
-    return patterns.matches(branch);
+    return patterns.matches(branch) ? Optional.of(Reason.BRANCH_PATTERN) : Optional.empty();
   }
 }

@@ -326,6 +326,27 @@ public final class VerdictComment {
     out.append('\n');
   }
 
+  /**
+   * What the comment says about one prerequisite, for other renderings of the verdict (the REST
+   * API): the same words, from {@link StateWording}.
+   *
+   * @param state where it stands, e.g. "change 37 merged on master but was never cherry-picked onto
+   *     wmf/1.0"
+   * @param action what to do about it; empty when there is nothing to do
+   * @param inChain the short form of the state, as the chain's landing order says it
+   */
+  public record Words(String state, String action, String inChain) {}
+
+  /** The words of the comment for one prerequisite of the verdict. */
+  public Words words(Verdict verdict, PrerequisiteStatus status) {
+    ImmutableMap<String, String> values = values(verdict, status);
+    StateWording.Words w = StateWording.of(status.state());
+    return new Words(
+        StateWording.fill(w.state(), values),
+        w.action().isEmpty() ? "" : StateWording.fill(w.action(), values),
+        StateWording.fill(w.inChain(), values));
+  }
+
   /** The values of the placeholders of {@link StateWording} for one prerequisite. */
   private ImmutableMap<String, String> values(Verdict verdict, PrerequisiteStatus status) {
     Map<String, String> v = new HashMap<>();
