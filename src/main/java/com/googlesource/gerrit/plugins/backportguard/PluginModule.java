@@ -18,6 +18,7 @@ import com.google.inject.AbstractModule;
 import com.googlesource.gerrit.plugins.backportguard.check.CheckModule;
 import com.googlesource.gerrit.plugins.backportguard.config.ConfigModule;
 import com.googlesource.gerrit.plugins.backportguard.evaluate.EvaluationModule;
+import com.googlesource.gerrit.plugins.backportguard.pick.PickModule;
 import com.googlesource.gerrit.plugins.backportguard.recheck.RecheckModule;
 import com.googlesource.gerrit.plugins.backportguard.rest.RestModule;
 
@@ -30,5 +31,6 @@ public class PluginModule extends AbstractModule {
     install(new EvaluationModule());
     install(new RecheckModule());
     install(new RestModule());
+    install(new PickModule());
   }
 }

@@ -1,0 +1,30 @@
+// Copyright (C) 2026 The Android Open Source Project
+//
+// Licensed under the Apache License, Version 2.0 (the "License");
+// you may not use this file except in compliance with the License.
+// You may obtain a copy of the License at
+//
+// http://www.apache.org/licenses/LICENSE-2.0
+//
+// Unless required by applicable law or agreed to in writing, software
+// distributed under the License is distributed on an "AS IS" BASIS,
+// WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+// See the License for the specific language governing permissions and
+// limitations under the License.
+
+package com.googlesource.gerrit.plugins.backportguard.pick;
+
+import static com.google.gerrit.server.change.RevisionResource.REVISION_KIND;
+
+import com.google.gerrit.extensions.restapi.RestApiModule;
+
+/** Registers the one-click cherry-pick of a backport's prerequisites. */
+public class PickModule extends RestApiModule {
+  /** The view's name in {@code /changes/{id}/revisions/{id}/<plugin>~<name>}. */
+  public static final String VIEW = "cherry-pick-prerequisites";
+
+  @Override
+  protected void configure() {
+    post(REVISION_KIND, VIEW).to(PickPrerequisites.class);
+  }
+}

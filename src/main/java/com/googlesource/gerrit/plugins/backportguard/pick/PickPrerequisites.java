@@ -1,0 +1,332 @@
+// Copyright (C) 2026 The Android Open Source Project
+//
+// Licensed under the Apache License, Version 2.0 (the "License");
+// you may not use this file except in compliance with the License.
+// You may obtain a copy of the License at
+//
+// http://www.apache.org/licenses/LICENSE-2.0
+//
+// Unless required by applicable law or agreed to in writing, software
+// distributed under the License is distributed on an "AS IS" BASIS,
+// WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+// See the License for the specific language governing permissions and
+// limitations under the License.
+
+package com.googlesource.gerrit.plugins.backportguard.pick;
+
+import com.google.common.base.Strings;
+import com.google.common.collect.ImmutableList;
+import com.google.common.flogger.FluentLogger;
+import com.google.gerrit.entities.Change;
+import com.google.gerrit.entities.Project;
+import com.google.gerrit.extensions.api.GerritApi;
+import com.google.gerrit.extensions.api.changes.CherryPickInput;
+import com.google.gerrit.extensions.client.ListChangesOption;
+import com.google.gerrit.extensions.common.ChangeInfo;
+import com.google.gerrit.extensions.registration.DynamicItem;
+import com.google.gerrit.extensions.restapi.AuthException;
+import com.google.gerrit.extensions.restapi.BadRequestException;
+import com.google.gerrit.extensions.restapi.ResourceConflictException;
+import com.google.gerrit.extensions.restapi.Response;
+import com.google.gerrit.extensions.restapi.RestApiException;
+import com.google.gerrit.extensions.restapi.RestModifyView;
+import com.google.gerrit.server.change.RevisionResource;
+import com.google.gerrit.server.config.UrlFormatter;
+import com.google.gerrit.server.permissions.ChangePermission;
+import com.google.gerrit.server.permissions.PermissionBackendException;
+import com.google.inject.Inject;
+import com.google.inject.Singleton;
+import com.googlesource.gerrit.plugins.backportguard.assess.Assessment;
+import com.googlesource.gerrit.plugins.backportguard.assess.Assessor;
+import com.googlesource.gerrit.plugins.backportguard.assess.Viewer;
+import com.googlesource.gerrit.plugins.backportguard.evaluate.EvaluationQueue;
+import com.googlesource.gerrit.plugins.backportguard.pick.PickPlan.Pick;
+import com.googlesource.gerrit.plugins.backportguard.pick.PickPlan.Skip;
+import com.googlesource.gerrit.plugins.backportguard.pick.PickPrerequisitesInfo.ChangeRefInfo;
+import com.googlesource.gerrit.plugins.backportguard.pick.PickPrerequisitesInfo.PickInfo;
+import com.googlesource.gerrit.plugins.backportguard.pick.PickPrerequisitesInfo.PrerequisiteInfo;
+import com.googlesource.gerrit.plugins.backportguard.pick.PickPrerequisitesInfo.SkipInfo;
+import com.googlesource.gerrit.plugins.backportguard.pick.PickPrerequisitesInfo.TopicOnBackport;
+import com.googlesource.gerrit.plugins.backportguard.pick.PickStopped.Made;
+import com.googlesource.gerrit.plugins.backportguard.resolve.Candidate;
+import com.googlesource.gerrit.plugins.backportguard.resolve.Chain;
+import com.googlesource.gerrit.plugins.backportguard.resolve.Chain.Node;
+import com.googlesource.gerrit.plugins.backportguard.resolve.PrerequisiteStatus;
+import com.googlesource.gerrit.plugins.backportguard.verdict.Verdict;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * {@code POST /changes/{id}/revisions/current/backport-guard~cherry-pick-prerequisites}: one click
+ * for the fix the plugin's comment asks for.
+ *
+ * <p>Everything runs as the caller, through Gerrit's own cherry-pick ({@link GerritApi} in the
+ * caller's request), so every permission and validation Gerrit applies to a cherry-pick applies
+ * here; the plugin's service account is never used. The plan is the chain the plugin's comment
+ * describes (what every reader of the backport may be told), of which the caller is told, and
+ * picks, only what they can read themselves.
+ *
+ * <p>The picks go into one topic with the backport: the backport's own topic, or, when it has none,
+ * a new one ({@code backport-<number>}, or the input's {@code topic}) that is set on the backport
+ * too if the caller may edit its topic; if not, the answer says so and the picks still get the
+ * topic, for the backport's owner to join.
+ */
+@Singleton
+public class PickPrerequisites implements RestModifyView<RevisionResource, PickInput> {
+  private static final FluentLogger logger = FluentLogger.forEnclosingClass();
+
+  private final Assessor assessor;
+  private final Viewer.Factory viewers;
+  private final GerritApi gApi;
+  private final EvaluationQueue queue;
+  private final DynamicItem<UrlFormatter> urlFormatter;
+
+  @Inject
+  PickPrerequisites(
+      Assessor assessor,
+      Viewer.Factory viewers,
+      GerritApi gApi,
+      EvaluationQueue queue,
+      DynamicItem<UrlFormatter> urlFormatter) {
+    this.assessor = assessor;
+    this.viewers = viewers;
+    this.gApi = gApi;
+    this.queue = queue;
+    this.urlFormatter = urlFormatter;
+  }
+
+  @Override
+  public Response<PickPrerequisitesInfo> apply(RevisionResource rsrc, PickInput input)
+      throws RestApiException, IOException, PermissionBackendException {
+    if (input == null) {
+      input = new PickInput();
+    }
+    if (!rsrc.isCurrent()) {
+      throw new ResourceConflictException(
+          "only the prerequisites of the current patch set are picked: use revisions/current");
+    }
+    Change change = rsrc.getChange();
+    Verdict verdict = checked(assessor.assess(rsrc.getProject(), change.getId(), viewer()));
+    String branch = change.getDest().shortName();
+    Viewer caller = viewers.of(rsrc.getUser());
+    PickPlan plan;
+    try {
+      plan = PickPlanner.plan(verdict.chain(), branch, s -> readable(s, caller, branch));
+    } catch (PickPlanner.NoOrderException e) {
+      throw new ResourceConflictException(e.getMessage(), e);
+    }
+
+    PickPrerequisitesInfo out = new PickPrerequisitesInfo();
+    out.dryRun = input.dryRun ? true : null;
+    out.branch = branch;
+    out.withheld = plan.withheld() > 0 ? plan.withheld() : null;
+    out.skipped = orNull(plan.skipped().stream().map(this::skip).toList());
+    out.notFollowed =
+        orNull(plan.notFollowed().stream().map(PickPrerequisites::prerequisite).toList());
+    out.topicOnBackport = TopicOnBackport.NONE;
+    String given = Strings.emptyToNull(Strings.nullToEmpty(input.topic).trim());
+    String own = Strings.emptyToNull(change.getTopic());
+    if (own != null && given != null && !given.equals(own)) {
+      throw new BadRequestException(
+          "topic: the backport is in topic \"" + own + "\", where its prerequisites go");
+    }
+    if (!plan.picks().isEmpty()) {
+      out.topic = own != null ? own : given != null ? given : "backport-" + change.getId().get();
+      out.topicOnBackport =
+          own != null
+              ? TopicOnBackport.ALREADY_SET
+              : rsrc.permissions().test(ChangePermission.EDIT_TOPIC_NAME)
+                  ? TopicOnBackport.SET
+                  : TopicOnBackport.NOT_ALLOWED;
+    }
+    if (input.dryRun || plan.picks().isEmpty()) {
+      out.picks = plan.picks().stream().map(p -> pick(p, null)).toList();
+      return Response.ok(out);
+    }
+    try {
+      out.picks = run(plan, out, rsrc);
+    } finally {
+      // Events re-check the backport as the picks appear; asking as well costs nothing more, as
+      // the queue coalesces, and covers a site where events are late.
+      queue.submit(rsrc.getProject(), change.getId());
+    }
+    out.recheckQueued = true;
+    return Response.ok(out);
+  }
+
+  /**
+   * The viewer whose plan the caller gets: everything the plugin's comment may name. The caller is
+   * then told only what of it they can read themselves.
+   */
+  private static Viewer viewer() {
+    return Viewer.readersOfChange();
+  }
+
+  /** The verdict of a checked backport, or why there is nothing to pick. */
+  private static Verdict checked(Assessment a) throws ResourceConflictException {
+    switch (a.status()) {
+      case CHECKED:
+        return a.verdict().get();
+      case NOT_BACKPORT:
+        throw new ResourceConflictException(
+            "nothing to pick: the plugin does not check this change (not a backport)");
+      case DECLARES_NOTHING:
+        throw new ResourceConflictException(
+            "nothing to pick: the current patch set declares no dependency");
+      case CLOSED:
+        throw new ResourceConflictException("nothing to pick: the change is not open");
+      case PRIVATE:
+        throw new ResourceConflictException(
+            "nothing to pick: the plugin does not check private changes");
+      case DISABLED:
+        throw new ResourceConflictException("nothing to pick: the plugin is off for this project");
+      case MISCONFIGURED:
+        throw new ResourceConflictException(
+            "cannot plan: the project's backport-guard settings are invalid (" + a.detail() + ")");
+      case CHECK_FAILED:
+        throw new ResourceConflictException(
+            "cannot plan: the check of this change failed; the plugin's comment says why");
+      default:
+        throw new ResourceConflictException("cannot plan: " + a.status());
+    }
+  }
+
+  /** Makes the picks in order, each on the change made for the one it is stacked on. */
+  private List<PickInfo> run(PickPlan plan, PickPrerequisitesInfo answer, RevisionResource rsrc)
+      throws RestApiException {
+    String topic = answer.topic;
+    List<PickInfo> out = new ArrayList<>();
+    List<Made> made = new ArrayList<>();
+    Map<Node, String> commits = new HashMap<>();
+    ImmutableList<Pick> picks = plan.picks();
+    for (int i = 0; i < picks.size(); i++) {
+      Pick p = picks.get(i);
+      CherryPickInput in = new CherryPickInput();
+      in.destination = plan.branch();
+      in.topic = topic;
+      in.base = p.stackedOn().map(commits::get).orElse(null);
+      ChangeInfo created;
+      try {
+        Candidate source = p.source();
+        created =
+            gApi.changes()
+                .id(source.project(), source.number())
+                .revision(source.commit() != null ? source.commit() : "current")
+                .cherryPick(in)
+                .get(EnumSet.of(ListChangesOption.CURRENT_REVISION));
+      } catch (RestApiException e) {
+        throw PickStopped.sameKind(
+            e,
+            PickStopped.message(
+                p,
+                e.getMessage(),
+                made,
+                PickStopped.after(picks, i),
+                plan.branch(),
+                topic,
+                answer.topicOnBackport));
+      } catch (RuntimeException e) {
+        logger.atSevere().withCause(e).log("Cherry-pick of %s failed", PickStopped.name(p));
+        throw new ResourceConflictException(
+            PickStopped.message(
+                p,
+                "internal error, see the server's error_log",
+                made,
+                PickStopped.after(picks, i),
+                plan.branch(),
+                topic,
+                answer.topicOnBackport),
+            e);
+      }
+      commits.put(p.prerequisite(), created.currentRevision);
+      ChangeRefInfo ref = ref(created.project, created._number, created.branch, "NEW");
+      made.add(new Made(p, created._number, ref.url));
+      out.add(pick(p, ref));
+      if (made.size() == 1) {
+        // Only once something is in the topic: a refused first pick leaves the backport as it was.
+        answer.topicOnBackport = joinTopic(rsrc, topic, answer.topicOnBackport);
+      }
+    }
+    return out;
+  }
+
+  /** Sets the topic on the backport, as the caller, if the plan says so. */
+  private TopicOnBackport joinTopic(RevisionResource rsrc, String topic, TopicOnBackport planned)
+      throws RestApiException {
+    if (planned != TopicOnBackport.SET) {
+      return planned;
+    }
+    try {
+      gApi.changes().id(rsrc.getProject().get(), rsrc.getChange().getId().get()).topic(topic);
+      return TopicOnBackport.SET;
+    } catch (AuthException e) {
+      return TopicOnBackport.NOT_ALLOWED;
+    }
+  }
+
+  /** Gerrit leaves an empty list out of its JSON. */
+  private static <T> List<T> orNull(List<T> list) {
+    return list.isEmpty() ? null : list;
+  }
+
+  /** Whether the caller can read everything a prerequisite's status names. */
+  private static boolean readable(PrerequisiteStatus s, Viewer caller, String branch) {
+    for (Optional<Candidate> c : List.of(s.change(), s.cherryPickSource(), s.revertedBy())) {
+      if (c.isPresent() && !caller.canRead(c.get().project(), c.get().branch())) {
+        return false;
+      }
+    }
+    return s.project().isEmpty()
+        || s.change().isPresent()
+        || caller.canRead(s.project().get(), branch);
+  }
+
+  private PickInfo pick(Pick p, ChangeRefInfo created) {
+    PickInfo i = new PickInfo();
+    i.prerequisite = prerequisite(p.prerequisite());
+    i.source = ref(p.source());
+    i.created = created;
+    i.stackedOn = p.stackedOn().map(PickPrerequisites::prerequisite).orElse(null);
+    i.neededBy = p.neededBy().stream().map(Node::changeId).toList();
+    return i;
+  }
+
+  private SkipInfo skip(Skip s) {
+    SkipInfo i = new SkipInfo();
+    i.prerequisite = prerequisite(s.prerequisite());
+    i.change = s.change().map(this::ref).orElse(null);
+    i.reason = s.reason();
+    i.message = s.reason().explanation();
+    return i;
+  }
+
+  private static PrerequisiteInfo prerequisite(Chain.Node n) {
+    PrerequisiteInfo i = new PrerequisiteInfo();
+    i.project = n.project();
+    i.changeId = n.changeId();
+    return i;
+  }
+
+  private ChangeRefInfo ref(Candidate c) {
+    return ref(c.project(), c.number(), c.branch(), c.status().name());
+  }
+
+  private ChangeRefInfo ref(String project, int number, String branch, String status) {
+    ChangeRefInfo i = new ChangeRefInfo();
+    i.project = project;
+    i._number = number;
+    i.branch = branch;
+    i.status = status;
+    i.url =
+        urlFormatter
+            .get()
+            .getChangeViewUrl(Project.nameKey(project), Change.id(number))
+            .orElse("/c/" + project + "/+/" + number);
+    return i;
+  }
+}
