@@ -33,6 +33,7 @@ import com.googlesource.gerrit.plugins.backportguard.config.ProjectSettingsLoade
 import com.googlesource.gerrit.plugins.backportguard.config.ServerSettings;
 import com.googlesource.gerrit.plugins.backportguard.config.ServiceAccount;
 import com.googlesource.gerrit.plugins.backportguard.evaluate.MisconfigurationLog.Setting;
+import com.googlesource.gerrit.plugins.backportguard.page.PrerequisitesPage;
 import com.googlesource.gerrit.plugins.backportguard.verdict.CommentLimit;
 import com.googlesource.gerrit.plugins.backportguard.verdict.VerdictComment;
 import java.io.IOException;
@@ -100,6 +101,7 @@ public class ChangeEvaluator {
                     .getChangeViewUrl(Project.nameKey(p), Change.id(n))
                     // Without gerrit.canonicalWebUrl, a link relative to the server's root.
                     .orElse("/c/" + p + "/+/" + n),
+            (p, n) -> PrerequisitesPage.link(urlFormatter.get().getWebUrl(), pluginName, p, n),
             commentLimit.budget(),
             pluginName);
   }
@@ -164,7 +166,9 @@ public class ChangeEvaluator {
       if (failure.isEmpty()) {
         try {
           outcome =
-              new Outcome(assessment.vote().get(), comment.format(assessment.verdict().get()));
+              new Outcome(
+                  assessment.vote().get(),
+                  comment.format(assessment.verdict().get(), changeId.get()));
         } catch (RuntimeException e) {
           failure = Optional.of(e);
           outcome = null;

@@ -69,7 +69,11 @@ public final class VerdictComment {
 
   private static final String ELLIPSIS = "…";
 
+  /** Starts the line under the verdict that links to the page of the prerequisites. */
+  public static final String PAGE_LINE = "Prerequisites across branches: ";
+
   private final ChangeLinks links;
+  private final ChangeLinks pages;
   private final int budget;
   private final String pluginName;
 
@@ -78,23 +82,41 @@ public final class VerdictComment {
    * @param pluginName the name the plugin is installed under, which names its settings
    */
   public VerdictComment(ChangeLinks links, int budget, String pluginName) {
+    this(links, null, budget, pluginName);
+  }
+
+  /**
+   * @param pages the link of the plugin's page of a change's prerequisites, by the change's own
+   *     project and number; null for none
+   */
+  public VerdictComment(ChangeLinks links, ChangeLinks pages, int budget, String pluginName) {
     if (budget < MIN_BUDGET) {
       throw new IllegalArgumentException("budget " + budget + " < " + MIN_BUDGET);
     }
     this.links = links;
+    this.pages = pages;
     this.budget = budget;
     this.pluginName = pluginName;
   }
 
   public String format(Verdict verdict) {
-    String text = "";
+    return format(verdict, "");
+  }
+
+  /** The comment on change {@code number} of the verdict's project, linking to its page. */
+  public String format(Verdict verdict, int number) {
+    return format(verdict, pages == null ? "" : PAGE_LINE + pages.of(verdict.project(), number));
+  }
+
+  private String format(Verdict verdict, String pageLine) {
     for (int entries : ENTRIES_TRIED) {
-      text = render(verdict, entries);
+      String text = render(verdict, entries, pageLine);
       if (size(text) <= budget) {
         return text;
       }
     }
-    return cutToSize(text, budget);
+    // The page link goes first: a link cut short would lead to another change.
+    return cutToSize(render(verdict, 0, ""), budget);
   }
 
   /**
@@ -111,9 +133,12 @@ public final class VerdictComment {
   }
 
   /** The text with at most {@code entries} entries per section. */
-  private String render(Verdict verdict, int entries) {
+  private String render(Verdict verdict, int entries, String pageLine) {
     StringBuilder out =
         new StringBuilder(HEADER).append(cut(summary(verdict), MAX_SUMMARY)).append('\n');
+    if (!pageLine.isEmpty()) {
+      out.append(pageLine).append('\n');
+    }
     List<DependencyResult> checked =
         verdict.results().stream().filter(r -> !r.isExternal()).toList();
     if (!checked.isEmpty()) {
