@@ -21,8 +21,11 @@ import com.googlesource.gerrit.plugins.backportguard.resolve.Chain.Node;
 import com.googlesource.gerrit.plugins.backportguard.resolve.DependencyResult;
 import com.googlesource.gerrit.plugins.backportguard.resolve.PrerequisiteStatus;
 import com.googlesource.gerrit.plugins.backportguard.verdict.Verdict;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Leaves out of a verdict what a viewer cannot read. Pure.
@@ -37,8 +40,8 @@ public final class Redaction {
    * The verdict as the viewer may see it.
    *
    * @param verdict the verdict, with what the viewer cannot read left out
-   * @param withheld how many prerequisites (declared ones, and ones further down the chain) were
-   *     left out
+   * @param withheld how many prerequisites (declared ones, and ones further down the chain; each
+   *     counted once) were left out
    */
   public record Result(Verdict verdict, int withheld) {}
 
@@ -48,7 +51,7 @@ public final class Redaction {
     if (viewer.isReadersOfChange()) {
       return new Result(verdict, 0);
     }
-    int withheld = 0;
+    Set<Object> withheld = new HashSet<>();
     ImmutableList.Builder<DependencyResult> results = ImmutableList.builder();
     for (DependencyResult r : verdict.results()) {
       ImmutableList.Builder<PrerequisiteStatus> statuses = ImmutableList.builder();
@@ -57,20 +60,21 @@ public final class Redaction {
           statuses.add(s);
         } else {
           statuses.add(PrerequisiteStatus.notFound());
-          withheld++;
+          withheld.add(key(s));
         }
       }
       results.add(new DependencyResult(r.dependency(), statuses.build()));
     }
     Chain full = verdict.chain();
-    long hiddenInChain =
+    List<Node> hiddenInChain =
         full.statuses().entrySet().stream()
             .filter(e -> !e.getKey().equals(full.root()))
             .filter(e -> !readable(verdict, e.getValue(), viewer))
-            .count();
+            .map(Map.Entry::getKey)
+            .toList();
     Chain chain = full;
-    if (hiddenInChain > 0 || namesNodeWithoutStatus(full)) {
-      withheld += (int) hiddenInChain;
+    if (!hiddenInChain.isEmpty() || namesNodeWithoutStatus(full)) {
+      withheld.addAll(hiddenInChain);
       chain = Chain.none(full.root());
     }
     return new Result(
@@ -83,7 +87,14 @@ public final class Redaction {
             chain,
             verdict.overLimit(),
             verdict.maxDependencies()),
-        withheld);
+        withheld.size());
+  }
+
+  /** The same prerequisite, declared and further down the chain, is counted once. */
+  private static Object key(PrerequisiteStatus s) {
+    return s.project().isPresent() && s.changeId().isPresent()
+        ? new Node(s.project().get(), s.changeId().get())
+        : s;
   }
 
   /** Whether the viewer can read everything the status names. */

@@ -117,7 +117,7 @@ final class CheckCommand extends SshCommand {
       metaVar = "FORMAT",
       usage =
           "TEXT (default): one line per change; JSON: one JSON object per line and change, as"
-              + " the REST API answers; the summary goes to stderr")
+              + " the REST API answers, and no summary")
   private Format format = Format.TEXT;
 
   private final Gson gson = OutputFormat.JSON_COMPACT.newGson();
@@ -137,12 +137,9 @@ final class CheckCommand extends SshCommand {
       stdout.println(format == Format.JSON ? json(targets.get(i), checks.get(i), line) : line);
       stdout.flush();
     }
-    String summary = tally.summary(Duration.ofNanos(System.nanoTime() - start));
-    if (format == Format.JSON) {
-      stderr.println(summary);
-      stderr.flush();
-    } else {
-      stdout.println(summary);
+    if (format == Format.TEXT) {
+      // JSON lines stay JSON only: the exit status says whether every check finished.
+      stdout.println(tally.summary(Duration.ofNanos(System.nanoTime() - start)));
     }
     if (tally.failed() > 0 || tally.unfinished() > 0) {
       throw die(

@@ -14,8 +14,10 @@
 
 package com.googlesource.gerrit.plugins.backportguard.rest;
 
+import com.google.common.base.Throwables;
 import com.google.gerrit.entities.Change;
 import com.google.gerrit.entities.Project;
+import com.google.gerrit.exceptions.StorageException;
 import com.google.gerrit.extensions.annotations.PluginName;
 import com.google.gerrit.extensions.registration.DynamicItem;
 import com.google.gerrit.extensions.restapi.RestApiException;
@@ -26,22 +28,33 @@ import com.googlesource.gerrit.plugins.backportguard.assess.Assessment;
 import com.googlesource.gerrit.plugins.backportguard.assess.Assessor;
 import com.googlesource.gerrit.plugins.backportguard.assess.Viewer;
 import java.io.IOException;
+import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * The answer about a change for one user, the same for REST and SSH: the plugin's decision, naming
  * only what the comment names and the user can read.
  */
 public class PrerequisitesAnswer {
+  /** How long a caller waits for an answer at most. */
+  static final Duration WAIT = Duration.ofSeconds(60);
+
   private final Assessor assessor;
   private final Viewer.Factory viewers;
   private final PrerequisitesJson json;
+  private final AnswerExecutor executor;
 
   @Inject
   PrerequisitesAnswer(
       Assessor assessor,
       Viewer.Factory viewers,
       DynamicItem<UrlFormatter> urlFormatter,
+      AnswerExecutor executor,
       @PluginName String pluginName) {
+    this.executor = executor;
     this.assessor = assessor;
     this.viewers = viewers;
     this.json =
@@ -60,7 +73,26 @@ public class PrerequisitesAnswer {
       throws RestApiException, IOException {
     // The viewer is made here, before the resolution switches to the owner's request context.
     Viewer viewer = viewers.of(user);
-    Assessment assessment = assessor.assess(project, change, viewer);
-    return json.of(assessment);
+    // Resolved on the plugin's own thread, as the owner: see AnswerExecutor.
+    Future<Assessment> assessment =
+        executor.get().submit(() -> assessor.assess(project, change, viewer));
+    try {
+      return json.of(assessment.get(WAIT.toMillis(), TimeUnit.MILLISECONDS));
+    } catch (TimeoutException e) {
+      assessment.cancel(true);
+      throw new StorageException(
+          String.format(
+              "the check of change %d did not finish within %d s", change.get(), WAIT.toSeconds()),
+          e);
+    } catch (InterruptedException e) {
+      assessment.cancel(true);
+      Thread.currentThread().interrupt();
+      throw new StorageException("interrupted while checking change " + change.get(), e);
+    } catch (ExecutionException e) {
+      Throwables.throwIfInstanceOf(e.getCause(), RestApiException.class);
+      Throwables.throwIfInstanceOf(e.getCause(), IOException.class);
+      Throwables.throwIfUnchecked(e.getCause());
+      throw new StorageException(e.getCause());
+    }
   }
 }

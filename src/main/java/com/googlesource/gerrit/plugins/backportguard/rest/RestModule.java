@@ -16,12 +16,18 @@ package com.googlesource.gerrit.plugins.backportguard.rest;
 
 import static com.google.gerrit.server.change.RevisionResource.REVISION_KIND;
 
+import com.google.gerrit.extensions.events.LifecycleListener;
 import com.google.gerrit.extensions.restapi.RestApiModule;
+import com.google.inject.internal.UniqueAnnotations;
 
 /** The plugin's REST endpoints (see rest-api.md). */
 public class RestModule extends RestApiModule {
   @Override
   protected void configure() {
+    bind(AnswerExecutor.class);
+    bind(LifecycleListener.class)
+        .annotatedWith(UniqueAnnotations.create())
+        .to(AnswerExecutor.class);
     get(REVISION_KIND, "prerequisites").to(GetPrerequisites.class);
     post(REVISION_KIND, "check").to(PostCheck.class);
   }

@@ -61,15 +61,19 @@ public class PrerequisitesRestIT extends BackportGuardTestBase {
 
   @Test
   public void aBlockedBackportNamesWhatIsMissingWithItsChainInLandingOrder() throws Exception {
-    Project.NameKey lib = projectOperations.newProject().create();
+    // Short names: the answer is the example of rest-api.md.
+    Project.NameKey demo = projectOperations.newProject().name("demo").create();
+    Project.NameKey lib = projectOperations.newProject().name("lib").create();
     createBranch(lib, BRANCH);
-    createBranch(project, BRANCH);
+    createBranch(demo, BRANCH);
     ChangeInfo base = create(lib, "master", message("Library API"));
     merge(base);
-    ChangeInfo middle = create("master", message("Use the API", "Depends-On: " + base.changeId));
+    ChangeInfo middle =
+        create(demo, "master", message("Use the API", "Depends-On: " + base.changeId));
     merge(middle);
     ChangeInfo top =
         create(
+            demo,
             BRANCH,
             message(
                 "Use it",
@@ -78,10 +82,17 @@ public class PrerequisitesRestIT extends BackportGuardTestBase {
                 "Depends-On: bogus"));
     awaitEvaluations();
 
-    JsonObject info = get(top);
+    RestResponse raw = adminRestSession.get(url(top, "current", "prerequisites"));
+    // The example of rest-api.md comes from here (target/surefire-reports/*-output.txt).
+    System.out.println("EXAMPLE GET " + url(top, "current", "prerequisites") + "\n");
+    raw.assertOK();
+    String body = raw.getEntityContent();
+    System.out.println(body);
+    JsonObject info =
+        JsonParser.parseString(body.substring(body.indexOf('\n') + 1)).getAsJsonObject();
 
     assertThat(vote(top)).isEqualTo(-1);
-    assertThat(info.get("project").getAsString()).isEqualTo(project.get());
+    assertThat(info.get("project").getAsString()).isEqualTo(demo.get());
     assertThat(info.get("change").getAsInt()).isEqualTo(top._number);
     assertThat(info.get("patch_set").getAsInt()).isEqualTo(1);
     assertThat(info.get("branch").getAsString()).isEqualTo(BRANCH);
@@ -184,7 +195,7 @@ public class PrerequisitesRestIT extends BackportGuardTestBase {
   public void onlyTheCurrentPatchSetIsAnswered() throws Exception {
     createBranch(project, BRANCH);
     ChangeInfo c = create(BRANCH, message("First"));
-    gApi.changes().id(c.id).setMessage(message("Second"));
+    gApi.changes().id(c.id).setMessage(messageWithId("Second", c.changeId));
     awaitEvaluations();
 
     RestResponse r = adminRestSession.get(url(c, "1", "prerequisites"));
@@ -217,6 +228,7 @@ public class PrerequisitesRestIT extends BackportGuardTestBase {
         .forUpdate()
         .add(block(Permission.READ).ref("refs/*").group(outsiders))
         .update();
+    createBranch(lib, BRANCH);
     createBranch(project, BRANCH);
     ChangeInfo hidden = create(lib, "master", message("Secret subject xyzzy"));
     merge(hidden);
@@ -309,7 +321,7 @@ public class PrerequisitesRestIT extends BackportGuardTestBase {
     again.assertStatus(429);
     assertThat(again.getEntityContent()).contains("ask again in");
     adminRestSession.post(url(c, "current", "check")).assertStatus(429);
-    anonymousRestSession.post(url(c, "current", "check")).assertStatus(401);
+    anonymousRestSession.post(url(c, "current", "check")).assertForbidden();
   }
 
   @Test
