@@ -30,7 +30,7 @@ public class PluginModule extends AbstractModule {
     install(new ConfigModule());
     install(new EvaluationModule());
     install(new RecheckModule());
-    install(new RestModule());
     install(new PickModule());
+    install(new RestModule());
   }
 }

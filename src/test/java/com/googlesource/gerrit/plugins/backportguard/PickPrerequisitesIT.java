@@ -27,10 +27,8 @@ import com.google.gerrit.entities.Project;
 import com.google.gerrit.extensions.client.ListChangesOption;
 import com.google.gerrit.extensions.common.ChangeInfo;
 import com.google.gerrit.extensions.common.CommitInfo;
-import com.googlesource.gerrit.plugins.backportguard.pick.PickPlan;
 import com.googlesource.gerrit.plugins.backportguard.pick.PickPrerequisitesInfo;
 import com.googlesource.gerrit.plugins.backportguard.pick.PickPrerequisitesInfo.PickInfo;
-import com.googlesource.gerrit.plugins.backportguard.pick.PickPrerequisitesInfo.TopicOnBackport;
 import java.util.List;
 import org.eclipse.jgit.internal.storage.dfs.InMemoryRepository;
 import org.eclipse.jgit.junit.TestRepository;
@@ -107,10 +105,6 @@ public class PickPrerequisitesIT extends BackportGuardTestBase {
     return b;
   }
 
-  private List<ChangeInfo> onBranch() throws Exception {
-    return onBranch(project);
-  }
-
   private List<ChangeInfo> onBranch(Project.NameKey p) throws Exception {
     return gApi.changes().query("project:" + p.get() + " branch:" + BRANCH).get();
   }
@@ -145,26 +139,26 @@ public class PickPrerequisitesIT extends BackportGuardTestBase {
         "ONE-CLICK-OF-THREE POST " + url(backport) + " took " + millis + " ms; answer:\n" + body);
     PickPrerequisitesInfo info = reparse(response, body);
 
-    assertThat(info.picks.stream().map(p -> p.prerequisite.changeId).toList())
+    assertThat(info.picks.stream().map(p -> p.source.changeId).toList())
         .containsExactly(base.changeId, middle.changeId, top.changeId)
         .inOrder();
-    assertThat(info.picks.stream().map(p -> p.source._number).toList())
+    assertThat(info.picks.stream().map(p -> p.source.number).toList())
         .containsExactly(base._number, middle._number, top._number)
         .inOrder();
     String topic = "backport-" + backport._number;
     assertThat(info.topic).isEqualTo(topic);
-    assertThat(info.topicOnBackport).isEqualTo(TopicOnBackport.SET);
+    assertThat(info.topicOnBackport).isEqualTo("set");
     assertThat(info.recheckQueued).isTrue();
     assertThat(info.dryRun).isNull();
     PickInfo first = info.picks.get(0);
     assertThat(first.stackedOn).isNull();
-    assertThat(info.picks.get(1).stackedOn.changeId).isEqualTo(base.changeId);
-    assertThat(info.picks.get(2).stackedOn.changeId).isEqualTo(middle.changeId);
+    assertThat(info.picks.get(1).stackedOn).isEqualTo(base.changeId);
+    assertThat(info.picks.get(2).stackedOn).isEqualTo(middle.changeId);
     assertThat(info.picks.get(2).neededBy).containsExactly(backport.changeId);
 
     // Stacked: each made change's parent is the one made before it; the first is on the branch.
     String branchTip = gApi.projects().name(demo.get()).branch(BRANCH).get().revision;
-    int[] made = info.picks.stream().mapToInt(p -> p.created._number).toArray();
+    int[] made = info.picks.stream().mapToInt(p -> p.created.number).toArray();
     assertThat(parentOf(made[0])).isEqualTo(branchTip);
     assertThat(parentOf(made[1])).isEqualTo(commitOf(made[0]));
     assertThat(parentOf(made[2])).isEqualTo(commitOf(made[1]));
@@ -172,7 +166,7 @@ public class PickPrerequisitesIT extends BackportGuardTestBase {
       ChangeInfo c = gApi.changes().id(made[i]).get();
       assertThat(c.branch).isEqualTo(BRANCH);
       assertThat(c.topic).isEqualTo(topic);
-      assertThat(c.changeId).isEqualTo(info.picks.get(i).prerequisite.changeId);
+      assertThat(c.changeId).isEqualTo(info.picks.get(i).source.changeId);
       assertThat(info.picks.get(i).created.url)
           .isEqualTo(canonicalWebUrl.get() + "c/" + demo.get() + "/+/" + made[i]);
     }
@@ -198,13 +192,15 @@ public class PickPrerequisitesIT extends BackportGuardTestBase {
 
   @Test
   public void aConflictMidwayStopsNamingItAndListingWhatWasMade() throws Exception {
+    // Shadows the test's project: a short name, as the docs show this answer.
+    Project.NameKey project = projectOperations.newProject().name("demo-conflict").create();
     createBranch(project, BRANCH);
     // The branch already has m.txt, with other content: the middle pick conflicts.
     pushFile(project, BRANCH, "m.txt", "something else\n");
     ChangeInfo base = merged(project, message("Base"), "base.txt");
     ChangeInfo middle = merged(project, message("Middle", "Depends-On: " + base.changeId), "m.txt");
     ChangeInfo top = merged(project, message("Top", "Depends-On: " + middle.changeId), "top.txt");
-    ChangeInfo backport = backportOf(top);
+    ChangeInfo backport = backportIn(project, top);
 
     RestResponse r = adminRestSession.post(url(backport), ImmutableMap.of());
 
@@ -238,10 +234,12 @@ public class PickPrerequisitesIT extends BackportGuardTestBase {
 
   @Test
   public void aDryRunShowsThePlanAndMakesNothing() throws Exception {
+    // Shadows the test's project: a short name, as the docs show this answer.
+    Project.NameKey project = projectOperations.newProject().name("demo-dry-run").create();
     createBranch(project, BRANCH);
     ChangeInfo base = merged(project, message("Base"), "base.txt");
     ChangeInfo top = merged(project, message("Top", "Depends-On: " + base.changeId), "top.txt");
-    ChangeInfo backport = backportOf(top);
+    ChangeInfo backport = backportIn(project, top);
 
     RestResponse r = adminRestSession.post(url(backport), ImmutableMap.of("dry_run", true));
     String body = r.getEntityContent();
@@ -249,11 +247,11 @@ public class PickPrerequisitesIT extends BackportGuardTestBase {
     PickPrerequisitesInfo info = reparse(r, body);
 
     assertThat(info.dryRun).isTrue();
-    assertThat(info.picks.stream().map(p -> p.prerequisite.changeId).toList())
+    assertThat(info.picks.stream().map(p -> p.source.changeId).toList())
         .containsExactly(base.changeId, top.changeId)
         .inOrder();
     assertThat(info.picks.stream().allMatch(p -> p.created == null)).isTrue();
-    assertThat(info.picks.get(1).stackedOn.changeId).isEqualTo(base.changeId);
+    assertThat(info.picks.get(1).stackedOn).isEqualTo(base.changeId);
     assertThat(info.topic).isEqualTo("backport-" + backport._number);
     assertThat(onBranch(project)).hasSize(1);
     assertThat(gApi.changes().id(backport._number).get().topic).isNull();
@@ -261,9 +259,11 @@ public class PickPrerequisitesIT extends BackportGuardTestBase {
 
   @Test
   public void aCallerWhoMayNotCreateChangesOnTheBranchIsRefusedAndNothingIsMade() throws Exception {
+    // Shadows the test's project: a short name, as the docs show this answer.
+    Project.NameKey project = projectOperations.newProject().name("demo-forbidden").create();
     createBranch(project, BRANCH);
     ChangeInfo base = merged(project, message("Base"), "base.txt");
-    ChangeInfo backport = backportOf(base);
+    ChangeInfo backport = backportIn(project, base);
     projectOperations
         .project(project)
         .forUpdate()
@@ -273,8 +273,10 @@ public class PickPrerequisitesIT extends BackportGuardTestBase {
     RestResponse r = userRestSession.post(url(backport), ImmutableMap.of());
 
     String body = r.getEntityContent();
+    System.out.println("FORBIDDEN answer " + r.getStatusCode() + ":\n" + body);
     assertWithMessage(body).that(r.getStatusCode()).isEqualTo(403);
     assertThat(body).contains("Stopped at change " + base._number);
+    assertThat(body).contains("not permitted");
     assertThat(body).contains("Nothing was made.");
     assertThat(onBranch(project)).hasSize(1);
     assertThat(gApi.changes().id(backport._number).get().topic).isNull();
@@ -301,7 +303,7 @@ public class PickPrerequisitesIT extends BackportGuardTestBase {
     String body = r.getEntityContent();
     PickPrerequisitesInfo info = reparse(r, body);
 
-    assertThat(info.picks.stream().map(p -> p.prerequisite.changeId).toList())
+    assertThat(info.picks.stream().map(p -> p.source.changeId).toList())
         .containsExactly(seen.changeId);
     assertThat(info.withheld).isEqualTo(1);
     assertThat(body).doesNotContain(hidden.changeId);
@@ -309,8 +311,8 @@ public class PickPrerequisitesIT extends BackportGuardTestBase {
     assertThat(body).doesNotContain("/" + hidden._number);
     assertThat(onBranch(lib)).isEmpty();
     // The backport is admin's: the user may not set its topic, and is told so.
-    assertThat(info.topicOnBackport).isEqualTo(TopicOnBackport.NOT_ALLOWED);
-    ChangeInfo made = gApi.changes().id(info.picks.get(0).created._number).get();
+    assertThat(info.topicOnBackport).isEqualTo("not_allowed");
+    ChangeInfo made = gApi.changes().id(info.picks.get(0).created.number).get();
     assertThat(made.owner._accountId).isEqualTo(user.id().get());
   }
 
@@ -325,13 +327,41 @@ public class PickPrerequisitesIT extends BackportGuardTestBase {
     RestResponse r = adminRestSession.post(url(backport), ImmutableMap.of());
     PickPrerequisitesInfo info = reparse(r, r.getEntityContent());
 
-    assertThat(info.picks.stream().map(p -> p.prerequisite.changeId).toList())
+    assertThat(info.picks.stream().map(p -> p.source.changeId).toList())
         .containsExactly(top.changeId);
     assertThat(info.skipped).hasSize(1);
-    assertThat(info.skipped.get(0).prerequisite.changeId).isEqualTo(base.changeId);
-    assertThat(info.skipped.get(0).change._number).isEqualTo(openPick._number);
-    assertThat(info.skipped.get(0).reason).isEqualTo(PickPlan.Reason.OPEN_ON_BRANCH);
+    assertThat(info.skipped.get(0).change.changeId).isEqualTo(base.changeId);
+    assertThat(info.skipped.get(0).change.number).isEqualTo(openPick._number);
+    assertThat(info.skipped.get(0).reason).isEqualTo("open_on_branch");
     assertThat(onBranch(project).stream().filter(c -> c.changeId.equals(base.changeId)).toList())
         .hasSize(1);
+  }
+
+  @Test
+  public void aCycleIsRefusedWithItsPathAndNothingIsMade() throws Exception {
+    createBranch(project, BRANCH);
+    String backportId = newChangeId();
+    ChangeInfo other = merged(project, message("Other half", "Depends-On: " + backportId), "o.txt");
+    ChangeInfo backport =
+        change(
+            project,
+            BRANCH,
+            messageWithId("One half", backportId, "Depends-On: " + other.changeId),
+            "half.txt");
+    awaitEvaluations();
+
+    RestResponse r = adminRestSession.post(url(backport), ImmutableMap.of());
+
+    String body = r.getEntityContent();
+    assertWithMessage(body).that(r.getStatusCode()).isEqualTo(409);
+    assertThat(body).contains("no order exists");
+    assertThat(body)
+        .contains(
+            "the backport -> change "
+                + other._number
+                + " in "
+                + project.get()
+                + " -> the backport");
+    assertThat(onBranch(project)).hasSize(1);
   }
 }

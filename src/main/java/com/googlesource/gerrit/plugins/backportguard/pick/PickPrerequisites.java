@@ -23,10 +23,12 @@ import com.google.gerrit.extensions.api.GerritApi;
 import com.google.gerrit.extensions.api.changes.CherryPickInput;
 import com.google.gerrit.extensions.client.ListChangesOption;
 import com.google.gerrit.extensions.common.ChangeInfo;
+import com.google.gerrit.extensions.common.RevisionInfo;
 import com.google.gerrit.extensions.registration.DynamicItem;
 import com.google.gerrit.extensions.restapi.AuthException;
 import com.google.gerrit.extensions.restapi.BadRequestException;
 import com.google.gerrit.extensions.restapi.ResourceConflictException;
+import com.google.gerrit.extensions.restapi.ResourceNotFoundException;
 import com.google.gerrit.extensions.restapi.Response;
 import com.google.gerrit.extensions.restapi.RestApiException;
 import com.google.gerrit.extensions.restapi.RestModifyView;
@@ -42,22 +44,20 @@ import com.googlesource.gerrit.plugins.backportguard.assess.Viewer;
 import com.googlesource.gerrit.plugins.backportguard.evaluate.EvaluationQueue;
 import com.googlesource.gerrit.plugins.backportguard.pick.PickPlan.Pick;
 import com.googlesource.gerrit.plugins.backportguard.pick.PickPlan.Skip;
-import com.googlesource.gerrit.plugins.backportguard.pick.PickPrerequisitesInfo.ChangeRefInfo;
 import com.googlesource.gerrit.plugins.backportguard.pick.PickPrerequisitesInfo.PickInfo;
-import com.googlesource.gerrit.plugins.backportguard.pick.PickPrerequisitesInfo.PrerequisiteInfo;
 import com.googlesource.gerrit.plugins.backportguard.pick.PickPrerequisitesInfo.SkipInfo;
-import com.googlesource.gerrit.plugins.backportguard.pick.PickPrerequisitesInfo.TopicOnBackport;
 import com.googlesource.gerrit.plugins.backportguard.pick.PickStopped.Made;
 import com.googlesource.gerrit.plugins.backportguard.resolve.Candidate;
-import com.googlesource.gerrit.plugins.backportguard.resolve.Chain;
 import com.googlesource.gerrit.plugins.backportguard.resolve.Chain.Node;
 import com.googlesource.gerrit.plugins.backportguard.resolve.PrerequisiteStatus;
+import com.googlesource.gerrit.plugins.backportguard.rest.ChangeRefInfo;
 import com.googlesource.gerrit.plugins.backportguard.verdict.Verdict;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -126,9 +126,8 @@ public class PickPrerequisites implements RestModifyView<RevisionResource, PickI
     out.branch = branch;
     out.withheld = plan.withheld() > 0 ? plan.withheld() : null;
     out.skipped = orNull(plan.skipped().stream().map(this::skip).toList());
-    out.notFollowed =
-        orNull(plan.notFollowed().stream().map(PickPrerequisites::prerequisite).toList());
-    out.topicOnBackport = TopicOnBackport.NONE;
+    out.notFollowed = orNull(plan.notFollowed().stream().map(n -> node(verdict, n)).toList());
+    TopicOnBackport onBackport = TopicOnBackport.NONE;
     String given = Strings.emptyToNull(Strings.nullToEmpty(input.topic).trim());
     String own = Strings.emptyToNull(change.getTopic());
     if (own != null && given != null && !given.equals(own)) {
@@ -137,19 +136,22 @@ public class PickPrerequisites implements RestModifyView<RevisionResource, PickI
     }
     if (!plan.picks().isEmpty()) {
       out.topic = own != null ? own : given != null ? given : "backport-" + change.getId().get();
-      out.topicOnBackport =
+      onBackport =
           own != null
               ? TopicOnBackport.ALREADY_SET
               : rsrc.permissions().test(ChangePermission.EDIT_TOPIC_NAME)
                   ? TopicOnBackport.SET
                   : TopicOnBackport.NOT_ALLOWED;
     }
+    out.topicOnBackport = keyword(onBackport.name());
     if (input.dryRun || plan.picks().isEmpty()) {
       out.picks = plan.picks().stream().map(p -> pick(p, null)).toList();
       return Response.ok(out);
     }
+    Run run = new Run(plan, out.topic, onBackport, rsrc);
     try {
-      out.picks = run(plan, out, rsrc);
+      out.picks = run.all();
+      out.topicOnBackport = keyword(run.onBackport.name());
     } finally {
       // Events re-check the backport as the picks appear; asking as well costs nothing more, as
       // the queue coalesces, and covers a site where events are late.
@@ -196,76 +198,90 @@ public class PickPrerequisites implements RestModifyView<RevisionResource, PickI
     }
   }
 
-  /** Makes the picks in order, each on the change made for the one it is stacked on. */
-  private List<PickInfo> run(PickPlan plan, PickPrerequisitesInfo answer, RevisionResource rsrc)
-      throws RestApiException {
-    String topic = answer.topic;
-    List<PickInfo> out = new ArrayList<>();
-    List<Made> made = new ArrayList<>();
-    Map<Node, String> commits = new HashMap<>();
-    ImmutableList<Pick> picks = plan.picks();
-    for (int i = 0; i < picks.size(); i++) {
-      Pick p = picks.get(i);
-      CherryPickInput in = new CherryPickInput();
-      in.destination = plan.branch();
-      in.topic = topic;
-      in.base = p.stackedOn().map(commits::get).orElse(null);
-      ChangeInfo created;
-      try {
-        Candidate source = p.source();
-        created =
-            gApi.changes()
-                .id(source.project(), source.number())
-                .revision(source.commit() != null ? source.commit() : "current")
-                .cherryPick(in)
-                .get(EnumSet.of(ListChangesOption.CURRENT_REVISION));
-      } catch (RestApiException e) {
-        throw PickStopped.sameKind(
-            e,
-            PickStopped.message(
-                p,
-                e.getMessage(),
-                made,
-                PickStopped.after(picks, i),
-                plan.branch(),
-                topic,
-                answer.topicOnBackport));
-      } catch (RuntimeException e) {
-        logger.atSevere().withCause(e).log("Cherry-pick of %s failed", PickStopped.name(p));
-        throw new ResourceConflictException(
-            PickStopped.message(
-                p,
-                "internal error, see the server's error_log",
-                made,
-                PickStopped.after(picks, i),
-                plan.branch(),
-                topic,
-                answer.topicOnBackport),
-            e);
-      }
-      commits.put(p.prerequisite(), created.currentRevision);
-      ChangeRefInfo ref = ref(created.project, created._number, created.branch, "NEW");
-      made.add(new Made(p, created._number, ref.url));
-      out.add(pick(p, ref));
-      if (made.size() == 1) {
-        // Only once something is in the topic: a refused first pick leaves the backport as it was.
-        answer.topicOnBackport = joinTopic(rsrc, topic, answer.topicOnBackport);
-      }
-    }
-    return out;
-  }
+  /** One run of the picks, as the caller. */
+  private final class Run {
+    private final PickPlan plan;
+    private final String topic;
+    private final RevisionResource backport;
+    private TopicOnBackport onBackport;
 
-  /** Sets the topic on the backport, as the caller, if the plan says so. */
-  private TopicOnBackport joinTopic(RevisionResource rsrc, String topic, TopicOnBackport planned)
-      throws RestApiException {
-    if (planned != TopicOnBackport.SET) {
-      return planned;
+    Run(PickPlan plan, String topic, TopicOnBackport onBackport, RevisionResource backport) {
+      this.plan = plan;
+      this.topic = topic;
+      this.onBackport = onBackport;
+      this.backport = backport;
     }
-    try {
-      gApi.changes().id(rsrc.getProject().get(), rsrc.getChange().getId().get()).topic(topic);
-      return TopicOnBackport.SET;
-    } catch (AuthException e) {
-      return TopicOnBackport.NOT_ALLOWED;
+
+    /** Makes the picks in order, each on the change made for the one it is stacked on. */
+    List<PickInfo> all() throws RestApiException {
+      List<PickInfo> out = new ArrayList<>();
+      List<Made> made = new ArrayList<>();
+      Map<Node, String> commits = new HashMap<>();
+      ImmutableList<Pick> picks = plan.picks();
+      for (int i = 0; i < picks.size(); i++) {
+        Pick p = picks.get(i);
+        CherryPickInput in = new CherryPickInput();
+        in.destination = plan.branch();
+        in.topic = topic;
+        in.base = p.stackedOn().map(commits::get).orElse(null);
+        ChangeInfo created;
+        try {
+          Candidate source = p.source();
+          created =
+              gApi.changes()
+                  .id(source.project(), source.number())
+                  .revision(source.commit() != null ? source.commit() : "current")
+                  .cherryPick(in)
+                  .get(EnumSet.of(ListChangesOption.CURRENT_REVISION));
+        } catch (ResourceNotFoundException e) {
+          // Readable by its branch, yet not to the caller (a change-level rule): name it no more.
+          throw PickStopped.sameKind(
+              e,
+              PickStopped.unreadable(
+                  made, PickStopped.after(plan.picks(), i), plan.branch(), topic, onBackport));
+        } catch (RestApiException e) {
+          throw PickStopped.sameKind(e, stopped(p, e.getMessage(), made, i));
+        } catch (RuntimeException e) {
+          logger.atSevere().withCause(e).log("Cherry-pick of %s failed", PickStopped.name(p));
+          throw new ResourceConflictException(
+              stopped(p, "internal error, see the server's error_log", made, i), e);
+        }
+        commits.put(p.prerequisite(), created.currentRevision);
+        ChangeRefInfo ref =
+            ref(created.project, created._number, created.branch, "open", created.changeId);
+        made.add(new Made(p, created._number, ref.url));
+        PickInfo info = pick(p, ref);
+        RevisionInfo revision = created.revisions.get(created.currentRevision);
+        if (revision != null && revision._number > 1) {
+          // Opened on the branch since the plan was made: Gerrit added the pick as a patch set.
+          info.existing = true;
+        }
+        out.add(info);
+        if (made.size() == 1) {
+          // Only once something is in the topic: a refused first pick leaves the backport as is.
+          joinTopic();
+        }
+      }
+      return out;
+    }
+
+    private String stopped(Pick p, String reason, List<Made> made, int i) {
+      return PickStopped.message(
+          p, reason, made, PickStopped.after(plan.picks(), i), plan.branch(), topic, onBackport);
+    }
+
+    /** Sets the topic on the backport, as the caller, if the plan says so. */
+    private void joinTopic() throws RestApiException {
+      if (onBackport != TopicOnBackport.SET) {
+        return;
+      }
+      try {
+        gApi.changes()
+            .id(backport.getProject().get(), backport.getChange().getId().get())
+            .topic(topic);
+      } catch (AuthException e) {
+        onBackport = TopicOnBackport.NOT_ALLOWED;
+      }
     }
   }
 
@@ -288,45 +304,58 @@ public class PickPrerequisites implements RestModifyView<RevisionResource, PickI
 
   private PickInfo pick(Pick p, ChangeRefInfo created) {
     PickInfo i = new PickInfo();
-    i.prerequisite = prerequisite(p.prerequisite());
-    i.source = ref(p.source());
+    i.source = ref(p.source(), p.prerequisite().changeId());
     i.created = created;
-    i.stackedOn = p.stackedOn().map(PickPrerequisites::prerequisite).orElse(null);
+    i.stackedOn = p.stackedOn().map(Node::changeId).orElse(null);
     i.neededBy = p.neededBy().stream().map(Node::changeId).toList();
     return i;
   }
 
   private SkipInfo skip(Skip s) {
     SkipInfo i = new SkipInfo();
-    i.prerequisite = prerequisite(s.prerequisite());
-    i.change = s.change().map(this::ref).orElse(null);
-    i.reason = s.reason();
+    i.change =
+        s.change()
+            .map(c -> ref(c, s.prerequisite().changeId()))
+            .orElseGet(() -> bare(s.prerequisite()));
+    i.reason = keyword(s.reason().name());
     i.message = s.reason().explanation();
     return i;
   }
 
-  private static PrerequisiteInfo prerequisite(Chain.Node n) {
-    PrerequisiteInfo i = new PrerequisiteInfo();
+  /** A prerequisite of the chain, by the change the comment names for it. */
+  private ChangeRefInfo node(Verdict verdict, Node n) {
+    PrerequisiteStatus s = verdict.chain().statuses().get(n);
+    return s != null && s.change().isPresent() ? ref(s.change().get(), n.changeId()) : bare(n);
+  }
+
+  private static ChangeRefInfo bare(Node n) {
+    ChangeRefInfo i = new ChangeRefInfo();
     i.project = n.project();
     i.changeId = n.changeId();
     return i;
   }
 
-  private ChangeRefInfo ref(Candidate c) {
-    return ref(c.project(), c.number(), c.branch(), c.status().name());
+  private ChangeRefInfo ref(Candidate c, String changeId) {
+    return ref(c.project(), c.number(), c.branch(), keyword(c.status().name()), changeId);
   }
 
-  private ChangeRefInfo ref(String project, int number, String branch, String status) {
+  private ChangeRefInfo ref(
+      String project, int number, String branch, String status, String changeId) {
     ChangeRefInfo i = new ChangeRefInfo();
     i.project = project;
-    i._number = number;
+    i.number = number;
     i.branch = branch;
     i.status = status;
+    i.changeId = changeId;
     i.url =
         urlFormatter
             .get()
             .getChangeViewUrl(Project.nameKey(project), Change.id(number))
             .orElse("/c/" + project + "/+/" + number);
     return i;
+  }
+
+  private static String keyword(String name) {
+    return name.toLowerCase(Locale.ROOT);
   }
 }

@@ -14,9 +14,13 @@
 
 package com.googlesource.gerrit.plugins.backportguard.pick;
 
+import com.googlesource.gerrit.plugins.backportguard.rest.ChangeRefInfo;
 import java.util.List;
 
-/** The answer of {@code cherry-pick-prerequisites}, in Gerrit's JSON style. */
+/**
+ * The answer of {@code cherry-pick-prerequisites}, in Gerrit's JSON style and with the plugin's
+ * other answers' {@link ChangeRefInfo}; keywords are lower case.
+ */
 public class PickPrerequisitesInfo {
   /** Whether this is only the plan: nothing was made. */
   public Boolean dryRun;
@@ -27,8 +31,12 @@ public class PickPrerequisitesInfo {
   /** The topic the picks are (or would be) in, with the backport. */
   public String topic;
 
-  /** What happened to the backport's topic: see {@link TopicOnBackport}. */
-  public TopicOnBackport topicOnBackport;
+  /**
+   * What happened to the backport's topic: {@code already_set}, {@code set} (or would be, in a dry
+   * run), {@code not_allowed} (the caller may not edit it; its owner can), {@code none} (nothing to
+   * pick).
+   */
+  public String topicOnBackport;
 
   /** The cherry-picks, in the order they were (or would be) made. */
   public List<PickInfo> picks;
@@ -37,7 +45,7 @@ public class PickPrerequisitesInfo {
   public List<SkipInfo> skipped;
 
   /** Prerequisites whose own prerequisites were not all followed: a bound of the check. */
-  public List<PrerequisiteInfo> notFollowed;
+  public List<ChangeRefInfo> notFollowed;
 
   /** How many prerequisites the caller cannot read: neither picked nor named. */
   public Integer withheld;
@@ -45,59 +53,40 @@ public class PickPrerequisitesInfo {
   /** Whether a fresh check of the backport was queued. */
   public Boolean recheckQueued;
 
-  /** What happened to the backport's topic. */
-  public enum TopicOnBackport {
-    /** The backport already had the topic. */
-    ALREADY_SET,
-    /** The topic was (or would be) set on the backport. */
-    SET,
-    /** The caller may not set the backport's topic: its owner can. */
-    NOT_ALLOWED,
-    /** Nothing to pick, so no topic. */
-    NONE
-  }
-
-  /** A prerequisite: a Change-Id in a project. */
-  public static class PrerequisiteInfo {
-    public String project;
-    public String changeId;
-  }
-
-  /** A change, with its link. */
-  public static class ChangeRefInfo {
-    public String project;
-    public Integer _number;
-    public String branch;
-    public String status;
-    public String url;
-  }
-
   /** One cherry-pick. */
   public static class PickInfo {
-    /** The prerequisite it copies. */
-    public PrerequisiteInfo prerequisite;
-
-    /** The merged change it cherry-picks. */
+    /** The merged change it copies. */
     public ChangeRefInfo source;
 
     /** The change made on the branch; absent in a dry run. */
     public ChangeRefInfo created;
 
-    /** The prerequisite whose pick it is based on; absent when based on the tip of the branch. */
-    public PrerequisiteInfo stackedOn;
+    /**
+     * The Change-Id of the prerequisite whose pick it is based on; absent when based on the tip of
+     * the branch.
+     */
+    public String stackedOn;
 
     /** The Change-Ids of the changes that declare it (the backport's among them, if it does). */
     public List<String> neededBy;
+
+    /**
+     * True when a change with the Change-Id was opened on the branch after the plan was made:
+     * Gerrit then adds the pick to it as a new patch set rather than making a change.
+     */
+    public Boolean existing;
   }
 
   /** A prerequisite not picked. */
   public static class SkipInfo {
-    public PrerequisiteInfo prerequisite;
-
-    /** The change that decides its state, if there is one. */
+    /** The change that decides its state, or only its project and Change-Id. */
     public ChangeRefInfo change;
 
-    public PickPlan.Reason reason;
+    /**
+     * {@code open_on_branch}, {@code lands_together}, {@code abandoned_on_branch}, {@code
+     * reverted_on_branch}, {@code not_merged} or {@code abandoned}.
+     */
+    public String reason;
 
     /** The reason in words. */
     public String message;

@@ -24,7 +24,6 @@ import com.google.gerrit.extensions.restapi.ResourceNotFoundException;
 import com.google.gerrit.extensions.restapi.RestApiException;
 import com.google.gerrit.extensions.restapi.UnprocessableEntityException;
 import com.googlesource.gerrit.plugins.backportguard.pick.PickPlan.Pick;
-import com.googlesource.gerrit.plugins.backportguard.pick.PickPrerequisitesInfo.TopicOnBackport;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -43,7 +42,7 @@ final class PickStopped {
   /**
    * The message.
    *
-   * @param at the pick Gerrit refused
+   * @param at the pick Gerrit refused; null to name it no more than "a prerequisite"
    * @param reason Gerrit's message
    * @param made the picks made before it, in order
    * @param notTried the picks after it
@@ -60,7 +59,7 @@ final class PickStopped {
       TopicOnBackport onBackport) {
     StringBuilder m =
         new StringBuilder("Stopped at ")
-            .append(name(at))
+            .append(at == null ? "a prerequisite" : name(at))
             .append(": Gerrit refused to cherry-pick it onto ")
             .append(branch)
             .append(": ")
@@ -97,6 +96,26 @@ final class PickStopped {
           .append('\n');
     }
     return m.toString();
+  }
+
+  /**
+   * The message when Gerrit says the caller cannot read the change to pick: it names it no more
+   * than Gerrit does.
+   */
+  static String unreadable(
+      List<Made> made,
+      List<Pick> notTried,
+      String branch,
+      String topic,
+      TopicOnBackport onBackport) {
+    return message(
+        null,
+        "you cannot read the change to cherry-pick",
+        made,
+        notTried,
+        branch,
+        topic,
+        onBackport);
   }
 
   /** A prerequisite as the caller reads it: the merged change it copies, with its Change-Id. */

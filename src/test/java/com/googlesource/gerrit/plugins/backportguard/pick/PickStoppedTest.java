@@ -22,7 +22,6 @@ import com.google.gerrit.extensions.restapi.BadRequestException;
 import com.google.gerrit.extensions.restapi.ResourceConflictException;
 import com.google.gerrit.extensions.restapi.RestApiException;
 import com.googlesource.gerrit.plugins.backportguard.pick.PickPlan.Pick;
-import com.googlesource.gerrit.plugins.backportguard.pick.PickPrerequisitesInfo.TopicOnBackport;
 import com.googlesource.gerrit.plugins.backportguard.pick.PickStopped.Made;
 import com.googlesource.gerrit.plugins.backportguard.resolve.Candidate;
 import com.googlesource.gerrit.plugins.backportguard.resolve.Chain.Node;
@@ -71,6 +70,19 @@ class PickStoppedTest {
     assertThat(m).contains("Nothing was made.");
     assertThat(m).doesNotContain("topic t");
     assertThat(m).doesNotContain("Not tried");
+  }
+
+  @Test
+  void aChangeTheCallerCannotReadIsNotNamed() {
+    String m =
+        PickStopped.unreadable(
+            List.of(new Made(pick(1), 11, "u")), List.of(), "wmf/1.0", "t", TopicOnBackport.SET);
+
+    assertThat(m)
+        .startsWith(
+            "Stopped at a prerequisite: Gerrit refused to cherry-pick it onto wmf/1.0: you cannot"
+                + " read the change to cherry-pick\n");
+    assertThat(m).contains("* change 11 copies change 1 in demo (I1): u\n");
   }
 
   @Test
