@@ -24,6 +24,7 @@ import json
 import os
 import shutil
 import time
+import urllib.parse
 
 from devgerrit import site
 from devgerrit.gerrit import Gerrit, q
@@ -128,6 +129,12 @@ def _plugin_messages(d):
     return [m for m in d.get("messages", []) if m.get("tag") == site.MESSAGE_TAG]
 
 
+def page_url(g, number):
+    """The plugin's page of the change's prerequisites across branches, as its comment links it."""
+    return (f"{g.url}/plugins/{site.PLUGIN}/static/prerequisites.html#"
+            f"{urllib.parse.quote(PROJECT, safe='/')}~{number}")
+
+
 def show(g, plugin_installed, timeout):
     """Prints where Gerrit is and what the plugin said on the demo backport; False if it said nothing."""
     change = None
@@ -164,6 +171,8 @@ Gerrit is running (headless: REST, SSH and git over HTTP; no web UI)
 Demo backport: change {number} on {PROJECT}/{BRANCH}
   URL:          {g.url}/c/{PROJECT}/+/{number}
   REST:         curl -u {user}:{password} '{g.url}/a/changes/{number}/?o=DETAILED_LABELS&o=MESSAGES'
+  page:         {page_url(g, number)}
+                (read-only until you sign in: open {g.url}/login/?user_name={user} first)
   Verified:     {json.dumps(votes, sort_keys=True) if votes else '(no votes)'}""")
     if said:
         print(f"  plugin message ({site.MESSAGE_TAG}):")

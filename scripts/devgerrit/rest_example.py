@@ -25,6 +25,8 @@ import re
 import subprocess
 import sys
 import tempfile
+import urllib.error
+import urllib.request
 
 from devgerrit import demo, site
 from devgerrit.gerrit import Gerrit
@@ -107,4 +109,18 @@ def endpoints(g=None):
     metrics = g.get("/config/server/metrics") or {}
     check(f"metric plugins/{site.PLUGIN}/evaluation/count is published",
           f"plugins/{site.PLUGIN}/evaluation/count" in metrics)
+    for resource in ("prerequisites.html", "prerequisites.js"):
+        check(f"the page's {resource} is served from the plugin's jar", _served(
+            f"{g.url}/plugins/{site.PLUGIN}/static/{resource}"))
+    said = [m["message"] for m in g.get(f"/changes/{me}/messages") or [] if m.get("tag") == site.MESSAGE_TAG]
+    check("the plugin's comment links to the page of the change",
+          bool(said) and f"/plugins/{site.PLUGIN}/static/prerequisites.html#{demo.PROJECT}~{number}" in said[-1])
     return not failed
+
+
+def _served(url):
+    try:
+        with urllib.request.urlopen(url, timeout=30) as r:
+            return r.status == 200 and len(r.read()) > 0
+    except urllib.error.URLError:
+        return False

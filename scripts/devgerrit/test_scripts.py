@@ -155,6 +155,20 @@ class DemoMarkerTest(unittest.TestCase):
         self.assertTrue(marker.done())
 
 
+class PageUrlTest(unittest.TestCase):
+    """The demo prints the link the plugin's comment gives: the page of the change's prerequisites."""
+
+    def test_the_page_url_names_the_demo_change_by_project_and_number(self):
+        from devgerrit import demo
+
+        class _Gerrit:
+            url = "http://127.0.0.1:8080"
+
+        self.assertEqual(
+            demo.page_url(_Gerrit(), 42),
+            "http://127.0.0.1:8080/plugins/backport-guard/static/prerequisites.html#demo~42")
+
+
 class ReleaseTest(unittest.TestCase):
     """GERRIT_VERSION picks the pom.xml profile and a .dev directory of its own."""
 

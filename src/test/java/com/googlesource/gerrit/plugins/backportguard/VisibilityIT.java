@@ -31,6 +31,8 @@ import com.google.gerrit.extensions.client.ProjectState;
 import com.google.gerrit.extensions.common.ChangeInfo;
 import com.google.gerrit.extensions.common.CommitMessageInput;
 import com.google.gerrit.extensions.common.RevisionInfo;
+import com.googlesource.gerrit.plugins.backportguard.verdict.VerdictComment;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.apache.http.message.BasicHeader;
 import org.eclipse.jgit.internal.storage.dfs.InMemoryRepository;
@@ -66,15 +68,22 @@ public class VisibilityIT extends BackportGuardTestBase {
   }
 
   /**
-   * The comment without the footer lines it quotes, which differ between two references, and
-   * without the patch set number.
+   * The comment without the footer lines it quotes, which differ between two references, without
+   * the patch set number, and without the link to the change's own page (its own project and
+   * number, which every reader of the change sees; only a line of exactly that form is left out).
    */
   private static String verdictLines(String comment) {
     return comment
         .lines()
         .filter(l -> !l.startsWith("* Depends-On:") && !l.startsWith("Patch Set "))
+        .filter(l -> !OWN_PAGE.matcher(l).matches())
         .collect(Collectors.joining("\n"));
   }
+
+  private static final Pattern OWN_PAGE =
+      Pattern.compile(
+          Pattern.quote(VerdictComment.PAGE_LINE)
+              + "http://[^/\\s]+/plugins/backport-guard/static/prerequisites\\.html#[^\\s~]+~[0-9]+");
 
   private ChangeInfo secretMergedChange(Project.NameKey secret) throws Exception {
     ChangeInfo hidden = create(secret, "master", message("Secret subject xyzzy"));

@@ -34,6 +34,7 @@ import com.googlesource.gerrit.plugins.backportguard.config.ServerSettings;
 import com.googlesource.gerrit.plugins.backportguard.config.ServiceAccount;
 import com.googlesource.gerrit.plugins.backportguard.evaluate.MisconfigurationLog.Setting;
 import com.googlesource.gerrit.plugins.backportguard.metrics.BackportGuardMetrics;
+import com.googlesource.gerrit.plugins.backportguard.page.PrerequisitesPage;
 import com.googlesource.gerrit.plugins.backportguard.store.Outcomes;
 import com.googlesource.gerrit.plugins.backportguard.verdict.CommentLimit;
 import com.googlesource.gerrit.plugins.backportguard.verdict.Verdict;
@@ -106,6 +107,7 @@ public class ChangeEvaluator {
                     .getChangeViewUrl(Project.nameKey(p), Change.id(n))
                     // Without gerrit.canonicalWebUrl, a link relative to the server's root.
                     .orElse("/c/" + p + "/+/" + n),
+            (p, n) -> PrerequisitesPage.link(urlFormatter.get().getWebUrl(), pluginName, p, n),
             commentLimit.budget(),
             pluginName,
             metrics::commentCut);
@@ -177,7 +179,7 @@ public class ChangeEvaluator {
       if (failure.isEmpty()) {
         try {
           Verdict verdict = assessment.verdict().get();
-          outcome = new Outcome(assessment.vote().get(), comment.format(verdict));
+          outcome = new Outcome(assessment.vote().get(), comment.format(verdict, changeId.get()));
           missing = (int) verdict.missingCount();
         } catch (RuntimeException e) {
           failure = Optional.of(e);

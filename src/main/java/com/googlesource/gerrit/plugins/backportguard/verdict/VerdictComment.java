@@ -69,7 +69,11 @@ public final class VerdictComment {
 
   private static final String ELLIPSIS = "…";
 
+  /** Starts the line under the verdict that links to the page of the prerequisites. */
+  public static final String PAGE_LINE = "Prerequisites across branches: ";
+
   private final ChangeLinks links;
+  private final ChangeLinks pages;
   private final int budget;
   private final String pluginName;
   private final Runnable onCut;
@@ -79,26 +83,53 @@ public final class VerdictComment {
    * @param pluginName the name the plugin is installed under, which names its settings
    */
   public VerdictComment(ChangeLinks links, int budget, String pluginName) {
-    this(links, budget, pluginName, () -> {});
+    this(links, null, budget, pluginName, () -> {});
   }
 
   /**
    * @param onCut told of each text that had to leave entries out or be cut to fit the budget
    */
   public VerdictComment(ChangeLinks links, int budget, String pluginName, Runnable onCut) {
+    this(links, null, budget, pluginName, onCut);
+  }
+
+  /**
+   * @param pages the link of the plugin's page of a change's prerequisites, by the change's own
+   *     project and number; null for none
+   */
+  public VerdictComment(ChangeLinks links, ChangeLinks pages, int budget, String pluginName) {
+    this(links, pages, budget, pluginName, () -> {});
+  }
+
+  /**
+   * @param pages the link of the plugin's page of a change's prerequisites, by the change's own
+   *     project and number; null for none
+   * @param onCut told of each text that had to leave entries out or be cut to fit the budget
+   */
+  public VerdictComment(
+      ChangeLinks links, ChangeLinks pages, int budget, String pluginName, Runnable onCut) {
     if (budget < MIN_BUDGET) {
       throw new IllegalArgumentException("budget " + budget + " < " + MIN_BUDGET);
     }
     this.links = links;
+    this.pages = pages;
     this.budget = budget;
     this.pluginName = pluginName;
     this.onCut = onCut;
   }
 
   public String format(Verdict verdict) {
-    String text = "";
+    return format(verdict, "");
+  }
+
+  /** The comment on change {@code number} of the verdict's project, linking to its page. */
+  public String format(Verdict verdict, int number) {
+    return format(verdict, pages == null ? "" : PAGE_LINE + pages.of(verdict.project(), number));
+  }
+
+  private String format(Verdict verdict, String pageLine) {
     for (int entries : ENTRIES_TRIED) {
-      text = render(verdict, entries);
+      String text = render(verdict, entries, pageLine);
       if (size(text) <= budget) {
         if (entries != ENTRIES_TRIED[0]) {
           onCut.run();
@@ -107,7 +138,8 @@ public final class VerdictComment {
       }
     }
     onCut.run();
-    return cutToSize(text, budget);
+    // The page link goes first: a link cut short would lead to another change.
+    return cutToSize(render(verdict, 0, ""), budget);
   }
 
   /**
@@ -124,9 +156,12 @@ public final class VerdictComment {
   }
 
   /** The text with at most {@code entries} entries per section. */
-  private String render(Verdict verdict, int entries) {
+  private String render(Verdict verdict, int entries, String pageLine) {
     StringBuilder out =
         new StringBuilder(HEADER).append(cut(summary(verdict), MAX_SUMMARY)).append('\n');
+    if (!pageLine.isEmpty()) {
+      out.append(pageLine).append('\n');
+    }
     List<DependencyResult> checked =
         verdict.results().stream().filter(r -> !r.isExternal()).toList();
     if (!checked.isEmpty()) {
