@@ -364,4 +364,59 @@ public class PickPrerequisitesIT extends BackportGuardTestBase {
                 + " -> the backport");
     assertThat(onBranch(project)).hasSize(1);
   }
+
+  @Test
+  public void aTopicSomeoneElseAlreadyUsesIsNotPutOnTheBackport() throws Exception {
+    createBranch(project, BRANCH);
+    ChangeInfo base = merged(project, message("Base"), "base.txt");
+    ChangeInfo backport = backportOf(base);
+    // The attacker knows the default topic (backport-<number>) and squats on it with a change of
+    // their own, private so that the backport's owner cannot even see it. With
+    // change.submitWholeTopic, the backport would be submitted with it (or held up by it).
+    String squatted = "backport-" + backport._number;
+    requestScopeOperations.setApiUser(user.id());
+    com.google.gerrit.extensions.common.ChangeInput in =
+        new com.google.gerrit.extensions.common.ChangeInput(project.get(), BRANCH, "Squat");
+    in.topic = squatted;
+    in.isPrivate = true;
+    ChangeInfo squat = gApi.changes().create(in).get();
+    requestScopeOperations.setApiUser(admin.id());
+
+    RestResponse r = adminRestSession.post(url(backport), ImmutableMap.of());
+    String body = r.getEntityContent();
+    assertWithMessage(body).that(r.getStatusCode()).isEqualTo(409);
+    assertThat(body).contains(squatted);
+    assertThat(body).doesNotContain(Integer.toString(squat._number));
+    assertThat(gApi.changes().id(backport._number).get().topic).isNull();
+    assertThat(onBranch(project).stream().map(c -> c._number).toList())
+        .containsExactly(backport._number, squat._number);
+
+    // Nor the topic the caller gives, if it is in use.
+    r = adminRestSession.post(url(backport), ImmutableMap.of("topic", squatted));
+    assertWithMessage(r.getEntityContent()).that(r.getStatusCode()).isEqualTo(409);
+    // A fresh one is used.
+    r = adminRestSession.post(url(backport), ImmutableMap.of("topic", "fresh-" + backport._number));
+    PickPrerequisitesInfo info = reparse(r, r.getEntityContent());
+    assertThat(info.topicOnBackport).isEqualTo("set");
+    assertThat(gApi.changes().id(backport._number).get().topic)
+        .isEqualTo("fresh-" + backport._number);
+  }
+
+  @Test
+  public void aTopicGerritWouldRefuseIsRefusedBeforeAnythingIsMade() throws Exception {
+    createBranch(project, BRANCH);
+    ChangeInfo base = merged(project, message("Base"), "base.txt");
+    ChangeInfo backport = backportOf(base);
+    // Gerrit's cherry-pick takes any topic, but setting it on the backport refuses one this long:
+    // the picks would be made and the run end in an error that does not list them.
+    String huge = "t".repeat(com.google.gerrit.server.ChangeUtil.TOPIC_MAX_LENGTH + 1);
+
+    RestResponse r = adminRestSession.post(url(backport), ImmutableMap.of("topic", huge));
+
+    assertWithMessage(r.getEntityContent()).that(r.getStatusCode()).isEqualTo(400);
+    assertThat(r.getEntityContent()).contains("topic");
+    assertThat(r.getEntityContent().length()).isLessThan(1000);
+    assertThat(onBranch(project).stream().map(c -> c._number).toList())
+        .containsExactly(backport._number);
+  }
 }

@@ -132,18 +132,24 @@ public class ChangeEvaluator {
         misconfiguration.report(
             project, Setting.PROJECT_SETTINGS, subject.failure().get().getMessage());
         // No stale vote stays while the settings are broken; the comment says what to fix.
-        return poster.withdraw(
-            project,
-            changeId,
-            String.format(MISCONFIGURED, pluginName, pluginName, subject.detail()),
-            "invalid project settings");
+        return poster
+            .withdraw(
+                project,
+                changeId,
+                String.format(MISCONFIGURED, pluginName, pluginName, subject.detail()),
+                "invalid project settings")
+            .withDecision(EvaluationReport.Decision.withdrawn());
       case DISABLED:
-        return poster.withdraw(
-            project, changeId, String.format(DISABLED, pluginName), "disabled for the project");
+        return poster
+            .withdraw(
+                project, changeId, String.format(DISABLED, pluginName), "disabled for the project")
+            .withDecision(EvaluationReport.Decision.withdrawn());
       case CLOSED:
         return EvaluationReport.skipped(project, changeId, "not open");
       case PRIVATE:
-        return EvaluationReport.skipped(project, changeId, "private");
+        // Not checked while private: its last decision would go stale unsaid.
+        return EvaluationReport.skipped(project, changeId, "private")
+            .withDecision(EvaluationReport.Decision.withdrawn());
       default:
         break;
     }

@@ -136,8 +136,13 @@ public class EvaluationQueue {
     report
         .decision()
         .ifPresent(
-            d ->
-                verdicts.record(report.change(), d.patchSet(), d.outcome(), d.vote(), d.missing()));
+            d -> {
+              if (d.isWithdrawn()) {
+                verdicts.forget(report.change());
+              } else {
+                verdicts.record(report.change(), d.patchSet(), d.outcome(), d.vote(), d.missing());
+              }
+            });
     return report;
   }
 

@@ -16,6 +16,7 @@ package com.googlesource.gerrit.plugins.backportguard.evaluate;
 
 import com.google.gerrit.entities.Change;
 import com.google.gerrit.entities.Project;
+import com.googlesource.gerrit.plugins.backportguard.store.Outcomes;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -53,7 +54,19 @@ public record EvaluationReport(
    * @param vote the vote the outcome asks for
    * @param missing how many declared prerequisites are not merged on the target branch
    */
-  public record Decision(int patchSet, String outcome, int vote, int missing) {}
+  public record Decision(int patchSet, String outcome, int vote, int missing) {
+    /**
+     * The plugin no longer stands by its last decision (it took its vote back, or no longer checks
+     * the change): the store forgets it, so the change reads as {@code unknown}.
+     */
+    static Decision withdrawn() {
+      return new Decision(0, Outcomes.UNKNOWN, 0, 0);
+    }
+
+    public boolean isWithdrawn() {
+      return outcome.equals(Outcomes.UNKNOWN);
+    }
+  }
 
   public EvaluationReport(
       Project.NameKey project,

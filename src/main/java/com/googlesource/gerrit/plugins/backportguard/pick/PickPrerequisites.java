@@ -17,6 +17,7 @@ package com.googlesource.gerrit.plugins.backportguard.pick;
 import com.google.common.base.Strings;
 import com.google.common.collect.ImmutableList;
 import com.google.common.flogger.FluentLogger;
+import com.google.gerrit.entities.Account;
 import com.google.gerrit.entities.Change;
 import com.google.gerrit.entities.Project;
 import com.google.gerrit.extensions.api.GerritApi;
@@ -32,11 +33,15 @@ import com.google.gerrit.extensions.restapi.ResourceNotFoundException;
 import com.google.gerrit.extensions.restapi.Response;
 import com.google.gerrit.extensions.restapi.RestApiException;
 import com.google.gerrit.extensions.restapi.RestModifyView;
+import com.google.gerrit.server.ChangeUtil;
 import com.google.gerrit.server.change.RevisionResource;
 import com.google.gerrit.server.config.UrlFormatter;
 import com.google.gerrit.server.permissions.ChangePermission;
 import com.google.gerrit.server.permissions.PermissionBackendException;
+import com.google.gerrit.server.query.change.ChangeData;
+import com.google.gerrit.server.query.change.InternalChangeQuery;
 import com.google.inject.Inject;
+import com.google.inject.Provider;
 import com.google.inject.Singleton;
 import com.googlesource.gerrit.plugins.backportguard.assess.Assessment;
 import com.googlesource.gerrit.plugins.backportguard.assess.Assessor;
@@ -85,6 +90,7 @@ public class PickPrerequisites implements RestModifyView<RevisionResource, PickI
   private final GerritApi gApi;
   private final EvaluationQueue queue;
   private final DynamicItem<UrlFormatter> urlFormatter;
+  private final Provider<InternalChangeQuery> queries;
 
   @Inject
   PickPrerequisites(
@@ -92,12 +98,14 @@ public class PickPrerequisites implements RestModifyView<RevisionResource, PickI
       Viewer.Factory viewers,
       GerritApi gApi,
       EvaluationQueue queue,
-      DynamicItem<UrlFormatter> urlFormatter) {
+      DynamicItem<UrlFormatter> urlFormatter,
+      Provider<InternalChangeQuery> queries) {
     this.assessor = assessor;
     this.viewers = viewers;
     this.gApi = gApi;
     this.queue = queue;
     this.urlFormatter = urlFormatter;
+    this.queries = queries;
   }
 
   @Override
@@ -129,6 +137,14 @@ public class PickPrerequisites implements RestModifyView<RevisionResource, PickI
     out.notFollowed = orNull(plan.notFollowed().stream().map(n -> node(verdict, n)).toList());
     TopicOnBackport onBackport = TopicOnBackport.NONE;
     String given = Strings.emptyToNull(Strings.nullToEmpty(input.topic).trim());
+    if (given != null && given.length() > ChangeUtil.TOPIC_MAX_LENGTH) {
+      // Gerrit's cherry-pick would take it, setting it on the backport would not: refused before
+      // anything is made.
+      throw new BadRequestException(
+          String.format(
+              "topic: %,d characters, over Gerrit's limit of %d",
+              given.length(), ChangeUtil.TOPIC_MAX_LENGTH));
+    }
     String own = Strings.emptyToNull(change.getTopic());
     if (own != null && given != null && !given.equals(own)) {
       throw new BadRequestException(
@@ -136,6 +152,9 @@ public class PickPrerequisites implements RestModifyView<RevisionResource, PickI
     }
     if (!plan.picks().isEmpty()) {
       out.topic = own != null ? own : given != null ? given : "backport-" + change.getId().get();
+      if (own == null) {
+        requireUnused(out.topic, rsrc);
+      }
       onBackport =
           own != null
               ? TopicOnBackport.ALREADY_SET
@@ -159,6 +178,28 @@ public class PickPrerequisites implements RestModifyView<RevisionResource, PickI
     }
     out.recheckQueued = true;
     return Response.ok(out);
+  }
+
+  /**
+   * Refuses a new topic that open changes of someone other than the caller are in already: the
+   * default topic is easy to guess, and with {@code change.submitWholeTopic} a change squatting on
+   * it (even one the caller cannot see) would be submitted with the backport, or hold it up. The
+   * caller's own changes are theirs to group (a run started again). Names none of them.
+   */
+  private void requireUnused(String topic, RevisionResource rsrc) throws ResourceConflictException {
+    Optional<Account.Id> caller =
+        rsrc.getUser().isIdentifiedUser()
+            ? Optional.of(rsrc.getUser().getAccountId())
+            : Optional.empty();
+    for (ChangeData cd : queries.get().byTopicOpen(topic)) {
+      if (caller.isEmpty() || !cd.change().getOwner().equals(caller.get())) {
+        throw new ResourceConflictException(
+            String.format(
+                "topic \"%s\" already holds open changes of others; set a topic on the backport"
+                    + " first, or give an unused one in \"topic\"",
+                topic));
+      }
+    }
   }
 
   /**
@@ -280,6 +321,12 @@ public class PickPrerequisites implements RestModifyView<RevisionResource, PickI
             .id(backport.getProject().get(), backport.getChange().getId().get())
             .topic(topic);
       } catch (AuthException e) {
+        onBackport = TopicOnBackport.NOT_ALLOWED;
+      } catch (RestApiException e) {
+        // Refused otherwise (a topic validator): the picks are made, so the answer must still
+        // list them; the backport's owner can join the topic.
+        logger.atWarning().withCause(e).log(
+            "Cannot set topic on change %d", backport.getChange().getId().get());
         onBackport = TopicOnBackport.NOT_ALLOWED;
       }
     }

@@ -14,6 +14,7 @@
 
 package com.googlesource.gerrit.plugins.backportguard.rest;
 
+import com.google.gerrit.entities.Account;
 import com.google.gerrit.exceptions.StorageException;
 import com.google.gerrit.extensions.annotations.PluginName;
 import com.google.gerrit.extensions.common.Input;
@@ -43,6 +44,8 @@ import java.util.concurrent.TimeoutException;
  * answers 202 Accepted with a message (the check goes on). At most one check per change per {@link
  * #WINDOW}: a second request in the window gets 429 saying when to ask again, rather than the last
  * result dressed as a fresh one; {@code GET .../backport-guard~prerequisites} answers at any time.
+ * And at most {@link #CHECKS_PER_CALLER} per caller per window over all changes, so that one caller
+ * who reads many changes cannot keep the plugin's queue busy ahead of the events it must follow.
  */
 @Singleton
 public class PostCheck implements RestModifyView<RevisionResource, Input> {
@@ -52,10 +55,14 @@ public class PostCheck implements RestModifyView<RevisionResource, Input> {
   /** At most one forced check per change in this time. */
   static final Duration WINDOW = Duration.ofSeconds(30);
 
+  /** At most this many forced checks per caller per {@link #WINDOW}, over all changes. */
+  static final int CHECKS_PER_CALLER = 10;
+
   private final EvaluationQueue queue;
   private final PrerequisitesAnswer answer;
   private final String pluginName;
   private final RecheckLimiter<String> limiter;
+  private final CallerBudget<Account.Id> callers;
 
   @Inject
   PostCheck(EvaluationQueue queue, PrerequisitesAnswer answer, @PluginName String pluginName) {
@@ -63,6 +70,8 @@ public class PostCheck implements RestModifyView<RevisionResource, Input> {
     this.answer = answer;
     this.pluginName = pluginName;
     this.limiter = new RecheckLimiter<>(WINDOW, com.google.common.base.Ticker.systemTicker());
+    this.callers =
+        new CallerBudget<>(WINDOW, CHECKS_PER_CALLER, com.google.common.base.Ticker.systemTicker());
   }
 
   @Override
@@ -73,10 +82,19 @@ public class PostCheck implements RestModifyView<RevisionResource, Input> {
     }
     GetPrerequisites.requireCurrent(rsrc, pluginName);
     int number = rsrc.getChange().getId().get();
+    // The caller's budget first: a request it refuses takes no change's window from its readers.
+    java.util.Optional<Duration> wait = callers.tryAcquire(rsrc.getUser().getAccountId());
+    if (wait.isPresent()) {
+      throw new QuotaException(
+          String.format(
+              "you asked for %d checks in less than %d s; ask again in %d s (GET"
+                  + " revisions/current/%s~prerequisites answers now)",
+              CHECKS_PER_CALLER, WINDOW.toSeconds(), seconds(wait.get()), pluginName));
+    }
     String key = rsrc.getProject().get() + "~" + number;
     java.util.Optional<Duration> retry = limiter.tryAcquire(key);
     if (retry.isPresent()) {
-      long seconds = Math.max(1, (retry.get().toMillis() + 999) / 1000);
+      long seconds = seconds(retry.get());
       throw new QuotaException(
           String.format(
               "change %d was checked on request less than %d s ago; ask again in %d s (GET"
@@ -102,5 +120,10 @@ public class PostCheck implements RestModifyView<RevisionResource, Input> {
           "the check of change " + number + " failed; see the error log", e.getCause());
     }
     return Response.ok(answer.forUser(rsrc.getProject(), rsrc.getChange().getId(), rsrc.getUser()));
+  }
+
+  /** Whole seconds, rounded up, at least one. */
+  private static long seconds(Duration d) {
+    return Math.max(1, (d.toMillis() + 999) / 1000);
   }
 }

@@ -70,6 +70,15 @@ public class VerdictStore {
     }
   }
 
+  /** Forgets the last decision on the change: the plugin no longer stands by it. */
+  public void forget(Change.Id change) {
+    try {
+      cache.invalidate(change);
+    } catch (RuntimeException e) {
+      logger.atWarning().withCause(e).log("Cannot forget the verdict of change %d", change.get());
+    }
+  }
+
   /** The last decision on the change, if the store has one. */
   public Optional<StoredVerdict> get(Change.Id change) {
     return Optional.ofNullable(cache.getIfPresent(change));

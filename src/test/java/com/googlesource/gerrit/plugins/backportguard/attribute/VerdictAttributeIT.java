@@ -15,6 +15,7 @@
 package com.googlesource.gerrit.plugins.backportguard.attribute;
 
 import static com.google.common.truth.Truth.assertThat;
+import static com.google.common.truth.Truth.assertWithMessage;
 import static java.util.stream.Collectors.toMap;
 
 import com.google.common.cache.Cache;
@@ -155,6 +156,27 @@ public class VerdictAttributeIT extends BackportGuardTestBase {
     JsonObject e = listed("change:" + blocked._number).get(blocked._number);
     assertThat(e.get("patch_set").getAsInt()).isEqualTo(1);
     assertThat(e.get("current").getAsBoolean()).isFalse();
+  }
+
+  @Test
+  public void aVerdictTheCheckTookBackIsNotListedAsCurrent() throws Exception {
+    ChangeInfo prerequisite = prerequisiteMergedAfterCut();
+    ChangeInfo blocked = backport(prerequisite.changeId);
+    awaitEvaluations();
+    assertThat(
+            listed("change:" + blocked._number).get(blocked._number).get("outcome").getAsString())
+        .isEqualTo("missing");
+
+    // Turned off for the project: the plugin withdraws its vote; its old word must go too, or
+    // dashboards (is:missing_, outcome_) keep listing a change the plugin no longer checks.
+    setProjectConfig(project, c -> c.setBoolean("plugin", "backport-guard", "enabled", false));
+    queue().submit(Project.nameKey(blocked.project), Change.id(blocked._number)).get();
+    awaitEvaluations();
+
+    assertThat(vote(blocked)).isEqualTo(0);
+    JsonObject e = listed("change:" + blocked._number).get(blocked._number);
+    assertWithMessage(e.toString()).that(e.get("outcome").getAsString()).isEqualTo("unknown");
+    assertThat(listed("is:missing_backport-guard project:" + project.get())).isEmpty();
   }
 
   /**

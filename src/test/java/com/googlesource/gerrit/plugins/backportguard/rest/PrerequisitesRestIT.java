@@ -15,6 +15,7 @@
 package com.googlesource.gerrit.plugins.backportguard.rest;
 
 import static com.google.common.truth.Truth.assertThat;
+import static com.google.common.truth.Truth.assertWithMessage;
 import static com.google.gerrit.acceptance.testsuite.project.TestProjectUpdate.block;
 import static com.google.gerrit.server.group.SystemGroupBackend.ANONYMOUS_USERS;
 import static com.google.gerrit.server.group.SystemGroupBackend.REGISTERED_USERS;
@@ -322,6 +323,29 @@ public class PrerequisitesRestIT extends BackportGuardTestBase {
     assertThat(again.getEntityContent()).contains("ask again in");
     adminRestSession.post(url(c, "current", "check")).assertStatus(429);
     anonymousRestSession.post(url(c, "current", "check")).assertForbidden();
+  }
+
+  @Test
+  public void oneCallerCannotForceChecksOnEveryChangeTheyRead() throws Exception {
+    // One check per change per window is no bound for a caller who reads many changes: each
+    // request makes the plugin check (and perhaps post) anew, ahead of the events it must follow.
+    List<ChangeInfo> changes = new ArrayList<>();
+    for (int i = 0; i <= PostCheck.CHECKS_PER_CALLER; i++) {
+      changes.add(create("master", message("Change " + i)));
+    }
+    awaitEvaluations();
+    for (int i = 0; i < PostCheck.CHECKS_PER_CALLER; i++) {
+      RestResponse r = userRestSession.post(url(changes.get(i), "current", "check"));
+      assertWithMessage(r.getEntityContent()).that(r.getStatusCode()).isEqualTo(200);
+    }
+    ChangeInfo last = changes.get(PostCheck.CHECKS_PER_CALLER);
+
+    RestResponse refused = userRestSession.post(url(last, "current", "check"));
+
+    assertWithMessage(refused.getEntityContent()).that(refused.getStatusCode()).isEqualTo(429);
+    assertThat(refused.getEntityContent()).contains("ask again in");
+    // Another caller is not held back by it, nor is the change.
+    adminRestSession.post(url(last, "current", "check")).assertOK();
   }
 
   @Test
