@@ -99,3 +99,19 @@ sys.exit(0 if ("Gerrit-ApiVersion: " + sys.argv[2]) in m.splitlines() else 1)
     fi
   done
 }
+
+# The browser test (page/PrerequisitesPageIT) drives Debian's headless Chromium: as root with
+# apt-get, install it when missing; otherwise say how, and fail (the test would fail too).
+bpg_ensure_chromium() {
+  command -v chromium >/dev/null 2>&1 && command -v chromedriver >/dev/null 2>&1 && return 0
+  local packages="chromium chromium-driver"
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    echo "[lib] the browser test needs Chromium; installing: apt-get install -y --no-install-recommends $packages" >&2
+    { apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends $packages; } >&2 ||
+      { echo "[lib] apt-get could not install $packages" >&2; exit 1; }
+    return 0
+  fi
+  echo "[lib] error: the browser test needs Chromium and its driver (chromium, chromedriver)" >&2
+  echo "[lib] install them with: sudo apt-get install -y --no-install-recommends $packages" >&2
+  exit 1
+}
