@@ -155,7 +155,9 @@ final class FaultInjectingProxy implements AutoCloseable {
     }
     for (Map.Entry<String, List<String>> h : res.headers().map().entrySet()) {
       String name = h.getKey().toLowerCase(Locale.ROOT);
-      if (!NOT_FORWARDED.contains(name) && !name.startsWith(":")) {
+      if (name.equals("location")) {
+        ex.getResponseHeaders().put(h.getKey(), h.getValue().stream().map(this::onProxy).toList());
+      } else if (!NOT_FORWARDED.contains(name) && !name.startsWith(":")) {
         ex.getResponseHeaders().put(h.getKey(), h.getValue());
       }
     }
@@ -167,6 +169,20 @@ final class FaultInjectingProxy implements AutoCloseable {
         o.write(out);
       }
     }
+  }
+
+  /**
+   * A redirect to the target's origin, made a redirect to the proxy's, as a reverse proxy does
+   * (nginx's {@code proxy_redirect}, Apache's {@code ProxyPassReverse}). Jetty 9.4 (Gerrit 3.10)
+   * makes a relative {@code Location} absolute from the {@code Host} this proxy's client sent,
+   * which is the target's; a browser following it would leave the proxy's origin and its cookies.
+   */
+  private String onProxy(String location) {
+    String from = target.toString();
+    if (location.equals(from) || location.startsWith(from + "/")) {
+      return origin() + location.substring(from.length());
+    }
+    return location;
   }
 
   @Override

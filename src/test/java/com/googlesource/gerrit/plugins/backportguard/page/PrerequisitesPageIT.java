@@ -72,8 +72,9 @@ public class PrerequisitesPageIT extends BackportGuardTestBase {
     }
     proxy.target(canonicalWebUrl.get());
     proxy.clearFaults();
-    // A fresh session: no cookie of an earlier test's user.
-    chrome.get(proxy.origin() + "/config/server/version");
+    // A fresh session: no cookie of an earlier test's user. WebDriver deletes the cookies of the
+    // document it shows, so show one of the proxy's origin first.
+    showDocumentOfProxy();
     chrome.manage().deleteAllCookies();
   }
 
@@ -335,11 +336,24 @@ public class PrerequisitesPageIT extends BackportGuardTestBase {
 
   private void signIn(int accountId) {
     chrome.get(proxy.origin() + "/login/?account_id=" + accountId);
-    // Gerrit redirects to its own origin; the session cookie is the proxy origin's.
-    chrome.get(proxy.origin() + "/config/server/version");
+    // WebDriver reads the cookies of the document it shows: the session cookie is the proxy
+    // origin's, so check it on a document of that origin.
+    showDocumentOfProxy();
     assertWithMessage("signed in as account %s", accountId)
         .that(chrome.manage().getCookieNamed("GerritAccount"))
         .isNotNull();
+  }
+
+  /**
+   * Shows a document of the proxy's origin: Gerrit's root, whatever it answers there (its UI, or a
+   * 404 in the test server). Not a REST view: Gerrit 3.10 answers every one with {@code
+   * Content-Disposition: attachment}, a download, which leaves the browser on the page it showed.
+   */
+  private void showDocumentOfProxy() {
+    chrome.get(proxy.origin() + "/");
+    assertWithMessage("the browser shows a document of the proxy's origin")
+        .that(chrome.getCurrentUrl())
+        .startsWith(proxy.origin() + "/");
   }
 
   private String pageUrl(String project, int number, String query) {
