@@ -34,6 +34,16 @@ const CHANGE_STATES = {
 /** Columns shown at first besides the target branch; the rest are behind "more". */
 export const MAX_OTHER_COLUMNS = 4;
 
+/**
+ * How many other columns to show at first: "?columns=<n>" (0 to 20) in the page's address, else
+ * {@link MAX_OTHER_COLUMNS}.
+ */
+export function maxOtherColumns(search) {
+  const raw = new URLSearchParams(search || '').get('columns');
+  const n = raw === null || raw === '' ? NaN : Number(raw);
+  return Number.isInteger(n) && n >= 0 && n <= 20 ? n : MAX_OTHER_COLUMNS;
+}
+
 export function targetState(state) {
   return TARGET_STATES[state] || [state ? state.replace(/_/g, ' ') : 'unknown', 'hidden'];
 }
@@ -121,7 +131,8 @@ export function rows(info) {
         action: e.action,
         neededBy: e.needed_by || [],
         chain: [],
-        copies: [],
+        cherryPickSource: e.cherry_pick_source,
+        copies: e.copies || [],
       };
       byKey.set(row.key, row);
     }
@@ -138,7 +149,10 @@ export function rows(info) {
   return ordered;
 }
 
-/** Every change known for a row, on any branch: its deciding change, source, revert, copies. */
+/**
+ * Every change known for a row, on any branch: its deciding change, its source, and its copies (the
+ * plugin's answer names them for declared prerequisites and those further down the chains alike).
+ */
 function known(row) {
   const out = [];
   for (const r of [row.ref, row.cherryPickSource, ...(row.copies || [])]) {
@@ -170,6 +184,13 @@ export function columns(info, rowList) {
   return [target, ...others];
 }
 
+const RANK = {merged: 0, open: 1, new: 1, abandoned: 2};
+
+function rank(ref) {
+  const r = RANK[(ref.status || '').toLowerCase()];
+  return r === undefined ? 3 : r;
+}
+
 /** The cell of a row in a column: {text, kind, ref (a change to link to, if any), detail}. */
 export function cell(info, row, branch) {
   if (branch === info.branch) {
@@ -182,11 +203,16 @@ export function cell(info, row, branch) {
     }
     return {text, kind, ref, detail: row.description || ''};
   }
+  // Several copies on one branch (one abandoned, one picked again): the one that got furthest.
+  let best = null;
   for (const r of known(row)) {
-    if (r.branch === branch) {
-      const [text, kind] = changeState(r.status);
-      return {text, kind, ref: r, detail: `${refName(r)} is ${text} on ${branch}`};
+    if (r.branch === branch && (!best || rank(r) < rank(best))) {
+      best = r;
     }
+  }
+  if (best) {
+    const [text, kind] = changeState(best.status);
+    return {text, kind, ref: best, detail: `${refName(best)} is ${text} on ${branch}`};
   }
   return {text: 'no copy known', kind: 'none', ref: null, detail: ''};
 }

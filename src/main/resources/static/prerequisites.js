@@ -6,7 +6,7 @@
 // Everything is built with DOM calls and textContent: nothing the server answers is read as HTML.
 
 import {ApiError, Gerrit, changeId, locate, parseChange} from './gerrit-rest.js';
-import {MAX_OTHER_COLUMNS, cell, columns, refName, rows, setHomeProject, targetState} from './grid.js';
+import {cell, columns, maxOtherColumns, refName, rows, setHomeProject, targetState} from './grid.js';
 
 const OUTCOMES = {
   pass: ['Passes: nothing declared stands in the way', 'ok'],
@@ -72,6 +72,8 @@ const state = {
   info: null,
   busy: false,
   showAllColumns: false,
+  /** Other branches shown before "more": "?columns=<n>". */
+  maxColumns: maxOtherColumns(window.location.search),
 };
 
 const gerrit = new Gerrit(state.where.base, {
@@ -249,7 +251,7 @@ function renderGrid(info, rowList) {
     return;
   }
   const cols = columns(info, rowList);
-  const visible = state.showAllColumns ? cols : cols.slice(0, 1 + MAX_OTHER_COLUMNS);
+  const visible = state.showAllColumns ? cols : cols.slice(0, 1 + state.maxColumns);
   const head = el('tr', {}, el('th', {scope: 'col', text: 'Prerequisite'}));
   visible.forEach((b, i) => head.append(el('th', {scope: 'col', class: i === 0 ? 'target' : null},
     b, i === 0 ? el('span', {class: 'tag', text: ' (target)'}) : null)));
@@ -292,7 +294,7 @@ function renderGrid(info, rowList) {
   if (old) {
     old.remove();
   }
-  if (more > 0 || state.showAllColumns && cols.length > 1 + MAX_OTHER_COLUMNS) {
+  if (more > 0 || state.showAllColumns && cols.length > 1 + state.maxColumns) {
     section.append(el('button', {
       type: 'button', id: 'more-columns', 'aria-expanded': String(state.showAllColumns),
       text: state.showAllColumns ? 'Fewer branches' : `${more} more branches`,

@@ -15,6 +15,7 @@
 package com.googlesource.gerrit.plugins.backportguard.assess;
 
 import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableMap;
 import com.googlesource.gerrit.plugins.backportguard.resolve.Candidate;
 import com.googlesource.gerrit.plugins.backportguard.resolve.Chain;
 import com.googlesource.gerrit.plugins.backportguard.resolve.Chain.Node;
@@ -33,7 +34,9 @@ import java.util.Set;
  * <p>A prerequisite that names a change, commit or branch the viewer cannot read becomes a nameless
  * "not found", as the comment shows what is not visible to every reader. If the chain of
  * prerequisites names any such one, the chain is left out whole: its paths would tell that
- * something stands between the named ones.
+ * something stands between the named ones. Of a prerequisite that is named, only the copies the
+ * viewer can read are named (a copy says nothing of the prerequisite's state on the target branch,
+ * so leaving one out changes nothing else).
  */
 public final class Redaction {
   /**
@@ -57,7 +60,7 @@ public final class Redaction {
       ImmutableList.Builder<PrerequisiteStatus> statuses = ImmutableList.builder();
       for (PrerequisiteStatus s : r.prerequisites()) {
         if (readable(verdict, s, viewer)) {
-          statuses.add(s);
+          statuses.add(readableCopies(s, viewer));
         } else {
           statuses.add(PrerequisiteStatus.notFound());
           withheld.add(key(s));
@@ -72,10 +75,12 @@ public final class Redaction {
             .filter(e -> !readable(verdict, e.getValue(), viewer))
             .map(Map.Entry::getKey)
             .toList();
-    Chain chain = full;
+    Chain chain;
     if (!hiddenInChain.isEmpty() || namesNodeWithoutStatus(full)) {
       withheld.addAll(hiddenInChain);
       chain = Chain.none(full.root());
+    } else {
+      chain = withReadableCopies(full, viewer);
     }
     return new Result(
         new Verdict(
@@ -88,6 +93,32 @@ public final class Redaction {
             verdict.overLimit(),
             verdict.maxDependencies()),
         withheld.size());
+  }
+
+  /** The status with only the copies the viewer can read. */
+  private static PrerequisiteStatus readableCopies(PrerequisiteStatus s, Viewer viewer) {
+    ImmutableList<Candidate> copies =
+        s.copies().stream()
+            .filter(c -> viewer.canRead(c.project(), c.branch()))
+            .collect(ImmutableList.toImmutableList());
+    return copies.size() == s.copies().size() ? s : s.withCopies(copies);
+  }
+
+  private static Chain withReadableCopies(Chain chain, Viewer viewer) {
+    ImmutableMap.Builder<Node, PrerequisiteStatus> statuses = ImmutableMap.builder();
+    chain.statuses().forEach((n, s) -> statuses.put(n, readableCopies(s, viewer)));
+    return new Chain(
+        chain.root(),
+        statuses.buildOrThrow(),
+        chain.needs(),
+        chain.landingOrder(),
+        chain.cycle(),
+        chain.cut(),
+        chain.maxDepth(),
+        chain.trimmed(),
+        chain.maxDependencies(),
+        chain.tooWide(),
+        chain.overBudget());
   }
 
   /** The same prerequisite, declared and further down the chain, is counted once. */

@@ -168,6 +168,7 @@ public final class LandingTogether {
         s.noSuchBranch(),
         s.changeId(),
         s.revertedBy(),
-        s.bound());
+        s.bound(),
+        s.copies());
   }
 }

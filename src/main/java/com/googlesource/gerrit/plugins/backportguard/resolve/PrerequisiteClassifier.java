@@ -18,6 +18,7 @@ import static com.googlesource.gerrit.plugins.backportguard.resolve.Candidate.St
 import static com.googlesource.gerrit.plugins.backportguard.resolve.Candidate.Status.MERGED;
 import static com.googlesource.gerrit.plugins.backportguard.resolve.Candidate.Status.OPEN;
 
+import com.google.common.collect.ImmutableList;
 import java.util.Comparator;
 import java.util.Optional;
 import java.util.function.Predicate;
@@ -39,6 +40,18 @@ public final class PrerequisiteClassifier {
   private PrerequisiteClassifier() {}
 
   public static PrerequisiteStatus classify(PrerequisiteFacts facts) {
+    PrerequisiteStatus s = decide(facts);
+    // Every change with the Change-Id that counts, for a picture across branches: the facts hold
+    // them already, so naming them costs nothing more.
+    return s.project().isPresent()
+        ? s.withCopies(
+            facts.candidates().stream()
+                .sorted(ORIGINAL_FIRST)
+                .collect(ImmutableList.toImmutableList()))
+        : s;
+  }
+
+  private static PrerequisiteStatus decide(PrerequisiteFacts facts) {
     String branch = facts.targetBranch();
     Optional<Candidate> mergedElsewhere = find(facts, c -> c.status() == MERGED);
     if (!facts.branchExists()) {

@@ -14,6 +14,7 @@
 
 package com.googlesource.gerrit.plugins.backportguard.resolve;
 
+import com.google.common.collect.ImmutableList;
 import java.util.Optional;
 
 /**
@@ -31,6 +32,9 @@ import java.util.Optional;
  * @param changeId the prerequisite's Change-Id; empty when nothing visible was found
  * @param revertedBy for a prerequisite taken off the branch again, the merged revert that did it
  * @param bound for an undecided prerequisite, the setting whose bound was reached
+ * @param copies the changes with the Change-Id in the project that the check found and that count
+ *     (see {@code ChangeIdCopies}), on any branch, the lowest number first; what the index already
+ *     answered, so that naming them costs no query
  */
 public record PrerequisiteStatus(
     PrerequisiteState state,
@@ -41,7 +45,47 @@ public record PrerequisiteStatus(
     boolean noSuchBranch,
     Optional<String> changeId,
     Optional<Candidate> revertedBy,
-    Optional<String> bound) {
+    Optional<String> bound,
+    ImmutableList<Candidate> copies) {
+  /** A status that names no copies besides the changes it names itself. */
+  public PrerequisiteStatus(
+      PrerequisiteState state,
+      Optional<String> project,
+      Optional<Candidate> change,
+      Optional<Candidate> cherryPickSource,
+      Optional<String> pushedCommit,
+      boolean noSuchBranch,
+      Optional<String> changeId,
+      Optional<Candidate> revertedBy,
+      Optional<String> bound) {
+    this(
+        state,
+        project,
+        change,
+        cherryPickSource,
+        pushedCommit,
+        noSuchBranch,
+        changeId,
+        revertedBy,
+        bound,
+        ImmutableList.of());
+  }
+
+  /** The same status with other copies (a viewer's share of them). */
+  public PrerequisiteStatus withCopies(ImmutableList<Candidate> kept) {
+    return new PrerequisiteStatus(
+        state,
+        project,
+        change,
+        cherryPickSource,
+        pushedCommit,
+        noSuchBranch,
+        changeId,
+        revertedBy,
+        bound,
+        kept);
+  }
+
   public static PrerequisiteStatus notFound() {
     return nameless(PrerequisiteState.NOT_FOUND, Optional.empty());
   }

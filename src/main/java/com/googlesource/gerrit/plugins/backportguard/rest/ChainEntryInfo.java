@@ -30,6 +30,12 @@ public class ChainEntryInfo {
   /** What to do, as the comment says it; left out when nothing. */
   public String action;
 
+  /** For an unmerged one, the merged change it can be cherry-picked from. */
+  public ChangeRefInfo cherryPickSource;
+
+  /** Its copies on any branch, as in {@link PrerequisiteInfo#copies}; left out when none. */
+  public List<ChangeRefInfo> copies;
+
   /** The changes that declare they need it. */
   public List<ChangeRefInfo> neededBy;
 }

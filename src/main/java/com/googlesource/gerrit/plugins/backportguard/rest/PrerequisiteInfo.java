@@ -36,6 +36,13 @@ public class PrerequisiteInfo {
   /** For an unmerged backport, the merged change it can be cherry-picked from. */
   public ChangeRefInfo cherryPickSource;
 
+  /**
+   * Every change that carries its Change-Id in its project and counts for it, on any branch (the
+   * target branch and others: master, other deployment branches), the lowest number first; only
+   * those the caller can read. Left out when none is known.
+   */
+  public List<ChangeRefInfo> copies;
+
   /** For a prerequisite taken off the branch again, the merged revert that did it. */
   public ChangeRefInfo revertedBy;
 

@@ -137,6 +137,7 @@ public final class PrerequisitesJson {
     p.change = s.change().map(c -> ref(c, s.changeId().orElse(null))).orElse(null);
     p.cherryPickSource = s.cherryPickSource().map(c -> ref(c, null)).orElse(null);
     p.revertedBy = s.revertedBy().map(c -> ref(c, null)).orElse(null);
+    p.copies = copies(s);
     p.commit = s.pushedCommit().orElse(null);
     p.project = s.project().orElse(null);
     p.changeId = s.changeId().orElse(null);
@@ -182,10 +183,24 @@ public final class PrerequisitesJson {
         VerdictComment.Words w = words.words(v, s);
         e.description = w.inChain();
         e.action = w.action().isEmpty() ? null : w.action();
+        e.cherryPickSource = s.cherryPickSource().map(c -> ref(c, null)).orElse(null);
+        e.copies = copies(s);
       }
       ImmutableList<Node> neededBy = chain.neededBy(n);
       e.neededBy = neededBy.isEmpty() ? null : refs(v, neededBy, self);
       out.add(e);
+    }
+    return out;
+  }
+
+  /** The copies the status names (the viewer's share, see {@code Redaction}); null when none. */
+  private List<ChangeRefInfo> copies(PrerequisiteStatus s) {
+    if (s.copies().isEmpty()) {
+      return null;
+    }
+    List<ChangeRefInfo> out = new ArrayList<>();
+    for (Candidate c : s.copies()) {
+      out.add(ref(c, s.changeId().orElse(null)));
     }
     return out;
   }

@@ -127,6 +127,40 @@ class RedactionTest {
   }
 
   @Test
+  void onlyTheCopiesTheCallerCanReadAreKeptInTheResultsAndTheChain() {
+    Candidate onMaster = S21.change().get();
+    Candidate onHidden = new Candidate("demo", 41, "wmf/1.1", MERGED, "c41");
+    Candidate onOld = new Candidate("demo", 42, "wmf/0.9", MERGED, "c42");
+    PrerequisiteStatus s21 = S21.withCopies(ImmutableList.of(onMaster, onHidden, onOld));
+    PrerequisiteGraph g = new PrerequisiteGraph(ROOT, 10);
+    g.addNeed(ROOT, N21, s21);
+    Verdict v =
+        new Verdict(
+            "demo",
+            B,
+            ImmutableList.of(result(s21)),
+            ImmutableList.of(),
+            true,
+            g.build(),
+            ImmutableList.of(),
+            Integer.MAX_VALUE);
+
+    Redaction.Result r = Redaction.apply(v, Viewer.of((p, b) -> !b.equals("wmf/1.1")));
+
+    PrerequisiteStatus declared = r.verdict().results().get(0).prerequisites().get(0);
+    assertThat(declared.copies()).containsExactly(onMaster, onOld).inOrder();
+    assertThat(declared.change()).hasValue(onMaster);
+    assertThat(r.verdict().chain().statuses().get(N21).copies())
+        .containsExactly(onMaster, onOld)
+        .inOrder();
+    assertThat(r.verdict().chain().landingOrder()).containsExactly(N21);
+    // A copy elsewhere says nothing of the target branch: nothing is withheld, nothing changes.
+    assertThat(r.withheld()).isEqualTo(0);
+    assertThat(r.verdict().passes()).isEqualTo(v.passes());
+    assertThat(Redaction.apply(v, Viewer.of((p, b) -> true)).verdict()).isEqualTo(v);
+  }
+
+  @Test
   void theCherryPickPlanIsInLandingOrder() {
     assertThat(Assessment.missingOnBranchPlan(verdict()).stream().map(Candidate::number))
         .containsExactly(22, 21)

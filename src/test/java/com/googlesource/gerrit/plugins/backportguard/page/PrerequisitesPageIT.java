@@ -188,6 +188,67 @@ public class PrerequisitesPageIT extends BackportGuardTestBase {
 
   @Test
   @GerritConfig(name = "auth.type", value = SIGN_IN)
+  public void copiesOnOtherBranchesGetTheirColumnsTheRestBehindMore() throws Exception {
+    createBranch(project, BRANCH);
+    createBranch(project, "wmf/0.9");
+    createBranch(project, "wmf/1.1");
+    ChangeInfo base = withFile(create("master", message("Add the helper")), "helper.py");
+    merge(base);
+    ChangeInfo baseOld = cherryPickTo(base, "wmf/0.9");
+    merge(baseOld);
+    ChangeInfo middle =
+        withFile(
+            create("master", message("Use the helper", "Depends-On: " + base.changeId)), "use.py");
+    merge(middle);
+    ChangeInfo middleOld = cherryPickTo(middle, "wmf/0.9");
+    ChangeInfo middleNew = cherryPickTo(middle, "wmf/1.1");
+    abandon(middleNew);
+    ChangeInfo backport = backport(middle.changeId);
+
+    // Room for one other branch: the default branch; the two others behind "more".
+    signIn(admin.id().get());
+    chrome.get(pageUrl(project.get(), backport._number, "?columns=1"));
+    awaitShown();
+    assertThat(rowNumbers()).containsExactly(base._number, middle._number).inOrder();
+    assertThat(columns()).containsExactly("Prerequisite", BRANCH + " (target)", "master").inOrder();
+    WebElement more = chrome.findElement(By.id("more-columns"));
+    assertThat(more.getText()).isEqualTo("2 more branches");
+    assertThat(more.getAttribute("aria-expanded")).isEqualTo("false");
+
+    click("more-columns");
+    // The branch with more copies first.
+    assertThat(columns())
+        .containsExactly("Prerequisite", BRANCH + " (target)", "master", "wmf/0.9", "wmf/1.1")
+        .inOrder();
+    assertThat(chrome.findElement(By.id("more-columns")).getAttribute("aria-expanded"))
+        .isEqualTo("true");
+    // The chain-only row too: its copies come with it in the landing order.
+    assertThat(cell(base, "wmf/0.9")).isEqualTo("merged");
+    assertThat(cellClass(base, "wmf/0.9")).contains("ok");
+    assertThat(cellLink(base, "wmf/0.9")).endsWith("/+/" + baseOld._number);
+    assertThat(cell(base, "wmf/1.1")).isEqualTo("no copy known");
+    assertThat(cell(middle, "wmf/0.9")).isEqualTo("open");
+    assertThat(cellClass(middle, "wmf/0.9")).contains("open");
+    assertThat(cellLink(middle, "wmf/0.9")).endsWith("/+/" + middleOld._number);
+    assertThat(cell(middle, "wmf/1.1")).isEqualTo("abandoned");
+    assertThat(cellClass(middle, "wmf/1.1")).contains("bad");
+    assertThat(cellLink(middle, "wmf/1.1")).endsWith("/+/" + middleNew._number);
+    assertThat(cell(middle, BRANCH)).isEqualTo("missing");
+    HeadlessChromium.screenshot(chrome, "copies-on-other-branches");
+
+    click("more-columns");
+    assertThat(columns()).containsExactly("Prerequisite", BRANCH + " (target)", "master").inOrder();
+    assertThat(chrome.findElement(By.id("more-columns")).getText()).isEqualTo("2 more branches");
+
+    // With the default room, every branch is shown and there is nothing more.
+    chrome.get(pageUrl(project.get(), backport._number, ""));
+    awaitShown();
+    assertThat(columns()).hasSize(5);
+    assertThat(chrome.findElements(By.id("more-columns"))).isEmpty();
+  }
+
+  @Test
+  @GerritConfig(name = "auth.type", value = SIGN_IN)
   public void aCycleIsDrawnAsOne() throws Exception {
     Project.NameKey demo = projectOperations.newProject().name("demo").create();
     createBranch(demo, BRANCH);
@@ -437,6 +498,10 @@ public class PrerequisitesPageIT extends BackportGuardTestBase {
 
   private String cell(ChangeInfo row, String branch) {
     return cellOf(row, branch).getText();
+  }
+
+  private String cellLink(ChangeInfo row, String branch) {
+    return cellOf(row, branch).findElement(By.tagName("a")).getAttribute("href");
   }
 
   private String cellClass(ChangeInfo row, String branch) {

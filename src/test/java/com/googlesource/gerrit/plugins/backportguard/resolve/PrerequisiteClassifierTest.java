@@ -105,6 +105,17 @@ class PrerequisiteClassifierTest {
   }
 
   @Test
+  void everyCopyThatCountsIsKeptLowestNumberFirst() {
+    Candidate onOtherBranch = new Candidate("p", 14, "wmf/0.9", OPEN, "ee");
+    PrerequisiteStatus s = classify(onOtherBranch, OPEN_B, MERGED_MASTER, ABANDONED_B);
+    assertThat(s.copies())
+        .containsExactly(MERGED_MASTER, OPEN_B, ABANDONED_B, onOtherBranch)
+        .inOrder();
+    assertThat(classify(MERGED_MASTER, MERGED_B).copies()).containsExactly(MERGED_MASTER, MERGED_B);
+    assertThat(classify().copies()).isEmpty();
+  }
+
+  @Test
   void onlyAbandonedOnTheBranch() {
     PrerequisiteStatus s = classify(MERGED_MASTER, ABANDONED_B);
     assertThat(s.state()).isEqualTo(ABANDONED_ON_BRANCH);

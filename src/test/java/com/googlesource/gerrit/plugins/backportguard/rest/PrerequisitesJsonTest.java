@@ -21,6 +21,8 @@ import static com.googlesource.gerrit.plugins.backportguard.resolve.Candidate.St
 
 import com.google.common.collect.ImmutableList;
 import com.google.gerrit.json.OutputFormat;
+import com.googlesource.gerrit.plugins.backportguard.assess.Redaction;
+import com.googlesource.gerrit.plugins.backportguard.assess.Viewer;
 import com.googlesource.gerrit.plugins.backportguard.parse.DeclaredDependency;
 import com.googlesource.gerrit.plugins.backportguard.parse.DependencyRef;
 import com.googlesource.gerrit.plugins.backportguard.parse.UnreadableLine;
@@ -191,6 +193,133 @@ class PrerequisitesJsonTest {
     assertThat(text).doesNotContain("\"landing_order\"");
     assertThat(text).doesNotContain("\"withheld\"");
     assertThat(text).doesNotContain("null");
+  }
+
+  /** A status that names its copies on other branches, as the classifier makes it. */
+  private static PrerequisiteStatus withCopies(
+      PrerequisiteState state,
+      Candidate change,
+      Optional<Candidate> source,
+      Node node,
+      Candidate... copies) {
+    return new PrerequisiteStatus(
+        state,
+        Optional.of(change.project()),
+        Optional.of(change),
+        source,
+        Optional.empty(),
+        false,
+        Optional.of(node.changeId()),
+        Optional.empty(),
+        Optional.empty(),
+        ImmutableList.copyOf(copies));
+  }
+
+  private static final Candidate MASTER_21 = new Candidate("demo", 21, "master", MERGED, "m1");
+  private static final Candidate OPEN_21 = new Candidate("demo", 31, B, OPEN, "o1");
+  private static final Candidate OLD_21 = new Candidate("demo", 32, "wmf/0.9", MERGED, "w1");
+  private static final Candidate NEW_21 = new Candidate("demo", 33, "wmf/1.1", ABANDONED, "n1");
+  private static final Candidate MASTER_22 = new Candidate("lib", 22, "master", MERGED, "m2");
+  private static final Candidate OLD_22 = new Candidate("lib", 34, "wmf/1.1", MERGED, "w2");
+
+  /** this change -> 21 (open here, merged on master, copies on wmf/0.9 and wmf/1.1) -> 22. */
+  private static Verdict withCopiesOnOtherBranches() {
+    PrerequisiteStatus s21 =
+        withCopies(
+            PrerequisiteState.OPEN_ON_BRANCH,
+            OPEN_21,
+            Optional.of(MASTER_21),
+            N21,
+            MASTER_21,
+            OPEN_21,
+            OLD_21,
+            NEW_21);
+    PrerequisiteStatus s22 =
+        withCopies(
+            PrerequisiteState.NOT_BACKPORTED,
+            MASTER_22,
+            Optional.of(MASTER_22),
+            N22,
+            MASTER_22,
+            OLD_22);
+    PrerequisiteGraph g = new PrerequisiteGraph(ROOT, 10);
+    g.addNeed(ROOT, N21, s21);
+    g.addNeed(N21, N22, s22);
+    return verdict(g.build(), ImmutableList.of(result("I21", s21)));
+  }
+
+  private static List<String> branches(List<ChangeRefInfo> refs) {
+    return refs.stream().map(r -> r.number + " " + r.branch + " " + r.status).toList();
+  }
+
+  @Test
+  void prerequisitesAndChainEntriesNameTheirCopiesOnEveryBranch() {
+    PrerequisitesInfo info = info(withCopiesOnOtherBranches());
+
+    PrerequisiteInfo p = info.dependencies.get(0).prerequisites.get(0);
+    assertThat(branches(p.copies))
+        .containsExactly(
+            "21 master merged", "31 wmf/1.0 open", "32 wmf/0.9 merged", "33 wmf/1.1 abandoned")
+        .inOrder();
+    assertThat(p.copies.get(2).url).isEqualTo(LINK + "demo/+/32");
+    assertThat(p.copies.get(2).changeId).isEqualTo("I21");
+    assertThat(p.copies.get(2).project).isEqualTo("demo");
+    // The chain entry only below: its source and its copies, as a declared one has them.
+    ChainEntryInfo lib = p.chain.get(0);
+    assertThat(lib.change.number).isEqualTo(22);
+    assertThat(lib.cherryPickSource.number).isEqualTo(22);
+    assertThat(branches(lib.copies))
+        .containsExactly("22 master merged", "34 wmf/1.1 merged")
+        .inOrder();
+    ChainEntryInfo top = info.landingOrder.get(1);
+    assertThat(top.change.number).isEqualTo(31);
+    assertThat(top.cherryPickSource.number).isEqualTo(21);
+    assertThat(top.copies).hasSize(4);
+
+    String text = OutputFormat.JSON_COMPACT.newGson().toJson(info);
+    assertThat(text).contains("\"copies\":[{");
+    assertThat(text).contains("\"cherry_pick_source\":{");
+  }
+
+  @Test
+  void aCopyTheCallerCannotReadIsNeverNamed() {
+    // The caller cannot read wmf/1.1 anywhere.
+    Redaction.Result seen =
+        Redaction.apply(
+            withCopiesOnOtherBranches(), Viewer.of((project, branch) -> !branch.equals("wmf/1.1")));
+    PrerequisitesInfo info = new PrerequisitesInfo();
+    json.fill(info, seen.verdict(), SELF, seen.withheld());
+
+    assertThat(info.withheld).isNull();
+    PrerequisiteInfo p = info.dependencies.get(0).prerequisites.get(0);
+    assertThat(branches(p.copies))
+        .containsExactly("21 master merged", "31 wmf/1.0 open", "32 wmf/0.9 merged")
+        .inOrder();
+    assertThat(branches(info.landingOrder.get(0).copies)).containsExactly("22 master merged");
+    String text = OutputFormat.JSON_COMPACT.newGson().toJson(info);
+    assertThat(text).doesNotContain("wmf/1.1");
+    assertThat(text).doesNotContain("/+/33");
+    assertThat(text).doesNotContain("/+/34");
+    assertThat(text).doesNotContain("\"number\":33");
+    assertThat(text).doesNotContain("\"number\":34");
+  }
+
+  @Test
+  void noCopyOfAWithheldPrerequisiteIsNamed() {
+    // The caller cannot read the library: 22 is withheld, and so the chain; 21 stays named.
+    Redaction.Result seen =
+        Redaction.apply(
+            withCopiesOnOtherBranches(), Viewer.of((project, branch) -> !project.equals("lib")));
+    PrerequisitesInfo info = new PrerequisitesInfo();
+    json.fill(info, seen.verdict(), SELF, seen.withheld());
+
+    assertThat(info.withheld).isEqualTo(1);
+    assertThat(info.dependencies.get(0).prerequisites.get(0).copies).hasSize(4);
+    String text = OutputFormat.JSON_COMPACT.newGson().toJson(info);
+    assertThat(text).doesNotContain("lib");
+    assertThat(text).doesNotContain("I22");
+    assertThat(text).doesNotContain("\"number\":22");
+    assertThat(text).doesNotContain("\"number\":34");
   }
 
   @Test

@@ -265,6 +265,77 @@ public class PrerequisitesRestIT extends BackportGuardTestBase {
   }
 
   @Test
+  public void copiesOnOtherBranchesAreNamedOnlyWhereTheCallerReads() throws Exception {
+    // Every registered user reads wmf/1.1, so the comment's readers may be told of a copy there;
+    // a BLOCK keeps the attacker out of that branch alone.
+    AccountGroup.UUID outsiders = groupOperations.newGroup().addMember(user.id()).create();
+    projectOperations
+        .project(project)
+        .forUpdate()
+        .add(block(Permission.READ).ref("refs/heads/wmf/1.1").group(outsiders))
+        .update();
+    createBranch(project, BRANCH);
+    createBranch(project, "wmf/0.9");
+    createBranch(project, "wmf/1.1");
+    ChangeInfo prerequisite = create("master", message("Add the helper"));
+    merge(prerequisite);
+    ChangeInfo old = cherryPickTo(prerequisite, "wmf/0.9");
+    merge(old);
+    ChangeInfo hidden = cherryPickTo(prerequisite, "wmf/1.1");
+    ChangeInfo c = backport(prerequisite.changeId);
+
+    JsonObject p = firstPrerequisite(get(c));
+    assertThat(p.get("state").getAsString()).isEqualTo("not_backported");
+    assertThat(copies(p))
+        .containsExactly(
+            prerequisite._number + " master merged",
+            old._number + " wmf/0.9 merged",
+            hidden._number + " wmf/1.1 open")
+        .inOrder();
+    JsonObject copy = p.getAsJsonArray("copies").get(1).getAsJsonObject();
+    assertThat(copy.get("url").getAsString()).isEqualTo(link(old));
+    assertThat(copy.get("change_id").getAsString()).isEqualTo(prerequisite.changeId);
+    assertThat(copy.get("project").getAsString()).isEqualTo(project.get());
+
+    JsonObject seen = json(userRestSession.get(url(c, "current", "prerequisites")));
+    // The same verdict, less the copy on the branch the caller cannot read.
+    assertThat(seen.getAsJsonObject("outcome").get("vote").getAsInt()).isEqualTo(vote(c));
+    assertThat(seen.has("withheld")).isFalse();
+    JsonObject q = firstPrerequisite(seen);
+    assertThat(q.get("state").getAsString()).isEqualTo("not_backported");
+    assertThat(copies(q))
+        .containsExactly(prerequisite._number + " master merged", old._number + " wmf/0.9 merged")
+        .inOrder();
+    String text = seen.toString();
+    assertThat(text).doesNotContain("wmf/1.1");
+    assertThat(text).doesNotContain("/+/" + hidden._number);
+    assertThat(text).doesNotContain("\"number\":" + hidden._number);
+  }
+
+  private static JsonObject firstPrerequisite(JsonObject info) {
+    return info.getAsJsonArray("dependencies")
+        .get(0)
+        .getAsJsonObject()
+        .getAsJsonArray("prerequisites")
+        .get(0)
+        .getAsJsonObject();
+  }
+
+  private static List<String> copies(JsonObject prerequisite) {
+    List<String> out = new ArrayList<>();
+    for (JsonElement e : prerequisite.getAsJsonArray("copies")) {
+      JsonObject o = e.getAsJsonObject();
+      out.add(
+          o.get("number").getAsInt()
+              + " "
+              + o.get("branch").getAsString()
+              + " "
+              + o.get("status").getAsString());
+    }
+    return out;
+  }
+
+  @Test
   public void aPrerequisiteInAProjectOnlyTheAdminReadsIsNotNamed() throws Exception {
     Project.NameKey secret = projectOperations.newProject().create();
     projectOperations
