@@ -15,7 +15,6 @@
 package com.googlesource.gerrit.plugins.backportguard.assess;
 
 import com.google.common.collect.ImmutableList;
-import com.google.common.collect.ImmutableMap;
 import com.googlesource.gerrit.plugins.backportguard.resolve.Candidate;
 import com.googlesource.gerrit.plugins.backportguard.resolve.Chain;
 import com.googlesource.gerrit.plugins.backportguard.resolve.Chain.Node;
@@ -105,20 +104,7 @@ public final class Redaction {
   }
 
   private static Chain withReadableCopies(Chain chain, Viewer viewer) {
-    ImmutableMap.Builder<Node, PrerequisiteStatus> statuses = ImmutableMap.builder();
-    chain.statuses().forEach((n, s) -> statuses.put(n, readableCopies(s, viewer)));
-    return new Chain(
-        chain.root(),
-        statuses.buildOrThrow(),
-        chain.needs(),
-        chain.landingOrder(),
-        chain.cycle(),
-        chain.cut(),
-        chain.maxDepth(),
-        chain.trimmed(),
-        chain.maxDependencies(),
-        chain.tooWide(),
-        chain.overBudget());
+    return chain.withStatuses((n, s) -> readableCopies(s, viewer));
   }
 
   /** The same prerequisite, declared and further down the chain, is counted once. */

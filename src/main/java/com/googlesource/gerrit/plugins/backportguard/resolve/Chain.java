@@ -18,6 +18,7 @@ import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import com.google.common.collect.ImmutableSet;
 import java.util.Optional;
+import java.util.function.BiFunction;
 
 /**
  * The prerequisites of a change's unmerged prerequisites, followed on the change's target branch:
@@ -54,6 +55,24 @@ public record Chain(
 
   /** A change in the chain: a Change-Id in a project. */
   public record Node(String project, String changeId) {}
+
+  /** The same chain with each node's status mapped, for a redaction or a landing-together fix. */
+  public Chain withStatuses(BiFunction<Node, PrerequisiteStatus, PrerequisiteStatus> f) {
+    ImmutableMap.Builder<Node, PrerequisiteStatus> mapped = ImmutableMap.builder();
+    statuses.forEach((n, s) -> mapped.put(n, f.apply(n, s)));
+    return new Chain(
+        root,
+        mapped.buildOrThrow(),
+        needs,
+        landingOrder,
+        cycle,
+        cut,
+        maxDepth,
+        trimmed,
+        maxDependencies,
+        tooWide,
+        overBudget);
+  }
 
   public static Chain none(Node root) {
     return new Chain(

@@ -111,20 +111,7 @@ public final class LandingTogether {
     if (blocked.isEmpty()) {
       return chain;
     }
-    ImmutableMap.Builder<Node, PrerequisiteStatus> statuses = ImmutableMap.builder();
-    chain.statuses().forEach((n, s) -> statuses.put(n, blocked.contains(n) ? reopen(s) : s));
-    return new Chain(
-        chain.root(),
-        statuses.buildOrThrow(),
-        chain.needs(),
-        chain.landingOrder(),
-        chain.cycle(),
-        chain.cut(),
-        chain.maxDepth(),
-        chain.trimmed(),
-        chain.maxDependencies(),
-        chain.tooWide(),
-        chain.overBudget());
+    return chain.withStatuses((n, s) -> blocked.contains(n) ? reopen(s) : s);
   }
 
   /** A landing-together status back to the open-on-branch state that blocks. */
