@@ -126,7 +126,7 @@ public class DependencyResolver {
         chain = LandingTogether.demote(chain, blocked);
         results = reopen(results, blocked);
       }
-      return new Resolution(results, chain, budget.queries());
+      return new Resolution(results, chain, budget.queries(), budget.objectsRead());
     }
   }
 
