@@ -56,8 +56,9 @@ final class BranchView implements AutoCloseable {
     boolean describable(String project, String ref);
   }
 
-  /** A project's repository, opened once for the check. */
-  private record Open(Repository repo, ObjectReader reader, RevWalk rw) {
+  /** A project's repository, opened once for the check, with its commit-graph if it has one. */
+  private record Open(
+      Repository repo, ObjectReader reader, RevWalk rw, Optional<GraphReachability> graph) {
     void close() {
       rw.close();
       reader.close();
@@ -71,6 +72,8 @@ final class BranchView implements AutoCloseable {
   private final String branch;
   private final Map<String, Open> open = new LinkedHashMap<>();
   private final Map<String, Branch> branches = new HashMap<>();
+  // Levels and reverts ask about the same commit again: answer each once per check.
+  private final Map<String, Boolean> reachable = new HashMap<>();
 
   /**
    * @param branch the short name of the checked change's target branch
@@ -120,15 +123,28 @@ final class BranchView implements AutoCloseable {
    * not.
    */
   boolean contains(String project, ObjectId tip, String commit) throws IOException {
-    RevWalk rw = open(project).rw();
-    RevCommit tipCommit = rw.parseCommit(tip);
-    try {
-      return rw.isMergedInto(rw.parseCommit(ObjectId.fromString(commit)), tipCommit);
-    } catch (MissingObjectException e) {
-      return false;
-    } finally {
-      rw.reset();
+    String key = project + ' ' + tip.name() + ' ' + commit;
+    Boolean known = reachable.get(key);
+    if (known != null) {
+      return known;
     }
+    Open o = open(project);
+    boolean in;
+    if (o.graph().isPresent()) {
+      in = o.graph().get().contains(tip, ObjectId.fromString(commit));
+    } else {
+      RevWalk rw = o.rw();
+      RevCommit tipCommit = rw.parseCommit(tip);
+      try {
+        in = rw.isMergedInto(rw.parseCommit(ObjectId.fromString(commit)), tipCommit);
+      } catch (MissingObjectException e) {
+        in = false;
+      } finally {
+        rw.reset();
+      }
+    }
+    reachable.put(key, in);
+    return in;
   }
 
   /** The full message of a commit; empty when the repository no longer has it. */
@@ -191,7 +207,15 @@ final class BranchView implements AutoCloseable {
     if (o == null) {
       Repository repo = repoManager.openRepository(Project.nameKey(project));
       ObjectReader reader = budget.reader(repo);
-      o = new Open(repo, reader, new RevWalk(reader));
+      RevWalk rw = new RevWalk(reader);
+      try {
+        o = new Open(repo, reader, rw, GraphReachability.of(repo, rw, budget));
+      } catch (IOException e) {
+        rw.close();
+        reader.close();
+        repo.close();
+        throw e;
+      }
       open.put(project, o);
     }
     return o;
