@@ -21,9 +21,11 @@ import com.google.gerrit.server.git.GitRepositoryManager;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.eclipse.jgit.errors.MissingObjectException;
 import org.eclipse.jgit.errors.RepositoryNotFoundException;
 import org.eclipse.jgit.errors.RevWalkException;
@@ -58,9 +60,14 @@ final class BranchView implements AutoCloseable {
 
   /** A project's repository, opened once for the check, with its commit-graph if it has one. */
   private record Open(
-      Repository repo, ObjectReader reader, RevWalk rw, Optional<GraphReachability> graph) {
+      Repository repo,
+      ObjectReader reader,
+      RevWalk rw,
+      RevWalk bitmapWalk,
+      Optional<GraphReachability> graph) {
     void close() {
       rw.close();
+      bitmapWalk.close();
       reader.close();
       repo.close();
     }
@@ -133,18 +140,41 @@ final class BranchView implements AutoCloseable {
     if (o.graph().isPresent()) {
       in = o.graph().get().contains(tip, ObjectId.fromString(commit));
     } else {
-      RevWalk rw = o.rw();
-      RevCommit tipCommit = rw.parseCommit(tip);
-      try {
-        in = rw.isMergedInto(rw.parseCommit(ObjectId.fromString(commit)), tipCommit);
-      } catch (MissingObjectException e) {
-        in = false;
-      } finally {
-        rw.reset();
-      }
+      in = walkContains(o, tip, commit);
     }
     reachable.put(key, in);
     return in;
+  }
+
+  /**
+   * Without a commit-graph: from the pack's reachability bitmaps where gc wrote them (the walk
+   * stops at the first commit that has one), else JGit's merge-base walk.
+   */
+  private static boolean walkContains(Open o, ObjectId tip, String commit) throws IOException {
+    RevWalk rw = o.rw();
+    try {
+      RevCommit tipCommit = rw.parseCommit(tip);
+      RevCommit c;
+      try {
+        c = rw.parseCommit(ObjectId.fromString(commit));
+      } catch (MissingObjectException e) {
+        return false;
+      }
+      if (o.reader().getBitmapIndex() == null) {
+        return rw.isMergedInto(c, tipCommit);
+      }
+      RevWalk bw = o.bitmapWalk();
+      try {
+        return o.reader()
+            .createReachabilityChecker(bw)
+            .areAllReachable(List.of(bw.parseCommit(c)), Stream.of(bw.parseCommit(tipCommit)))
+            .isEmpty();
+      } finally {
+        bw.reset();
+      }
+    } finally {
+      rw.reset();
+    }
   }
 
   /** The full message of a commit; empty when the repository no longer has it. */
@@ -209,7 +239,8 @@ final class BranchView implements AutoCloseable {
       ObjectReader reader = budget.reader(repo);
       RevWalk rw = new RevWalk(reader);
       try {
-        o = new Open(repo, reader, rw, GraphReachability.of(repo, rw, budget));
+        // JGit's bitmap checker sets its own filter and sort on its walk: not on the shared one.
+        o = new Open(repo, reader, rw, new RevWalk(reader), GraphReachability.of(repo, rw, budget));
       } catch (IOException e) {
         rw.close();
         reader.close();
