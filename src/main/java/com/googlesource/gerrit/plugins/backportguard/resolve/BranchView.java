@@ -74,6 +74,7 @@ final class BranchView implements AutoCloseable {
   }
 
   private final GitRepositoryManager repoManager;
+  private final RecentChangeIds recent;
   private final CheckBudget budget;
   private final Readers readers;
   private final String branch;
@@ -86,6 +87,19 @@ final class BranchView implements AutoCloseable {
    * @param branch the short name of the checked change's target branch
    */
   BranchView(GitRepositoryManager repoManager, CheckBudget budget, Readers readers, String branch) {
+    this(repoManager, budget, readers, branch, new RecentChangeIds());
+  }
+
+  /**
+   * @param recent the windows earlier checks walked, shared by every check
+   */
+  BranchView(
+      GitRepositoryManager repoManager,
+      CheckBudget budget,
+      Readers readers,
+      String branch,
+      RecentChangeIds recent) {
+    this.recent = recent;
     this.repoManager = repoManager;
     this.budget = budget;
     this.readers = readers;
@@ -197,7 +211,13 @@ final class BranchView implements AutoCloseable {
    */
   Map<String, String> findPushedCommits(String project, ObjectId tip, Set<String> wanted)
       throws IOException {
+    Optional<RecentChangeIds.Window> known = recent.get(project, tip);
+    if (known.isPresent()) {
+      return known.get().find(wanted);
+    }
     Map<String, String> found = new HashMap<>();
+    RecentChangeIds.Builder window = new RecentChangeIds.Builder();
+    boolean complete = true;
     RevWalk rw = open(project).rw();
     try {
       rw.setRetainBody(true);
@@ -208,7 +228,9 @@ final class BranchView implements AutoCloseable {
         if (++walked > MAX_WALK) {
           break;
         }
-        for (String id : c.getFooterLines(FooterConstants.CHANGE_ID)) {
+        List<String> ids = c.getFooterLines(FooterConstants.CHANGE_ID);
+        window.add(c.name(), ids);
+        for (String id : ids) {
           for (String w : wanted) {
             if (id.strip().startsWith(w)) {
               found.putIfAbsent(w, c.name());
@@ -216,6 +238,7 @@ final class BranchView implements AutoCloseable {
           }
         }
         if (found.size() == wanted.size()) {
+          complete = false;
           break;
         }
       }
@@ -228,6 +251,9 @@ final class BranchView implements AutoCloseable {
     } finally {
       rw.reset();
       rw.sort(RevSort.NONE);
+    }
+    if (complete) {
+      recent.put(project, tip, window.build());
     }
     return found;
   }
