@@ -41,6 +41,8 @@ final class GraphReachability {
   private final CommitGraph graph;
   private final RevWalk rw;
   private final CheckBudget budget;
+  // As for objects read, a commit visited by several walks of one check is counted once.
+  private final BitSet counted = new BitSet();
 
   private GraphReachability(CommitGraph graph, RevWalk rw, CheckBudget budget) {
     this.graph = graph;
@@ -65,7 +67,7 @@ final class GraphReachability {
 
   /**
    * Whether {@code commit} is {@code tip} or one of its ancestors. Every commit visited counts
-   * against the budget, whether read from the repository or from the graph.
+   * against the budget once, whether read from the repository or from the graph.
    */
   boolean contains(ObjectId tip, ObjectId commit) throws IOException {
     int target = graph.findGraphPosition(commit);
@@ -99,7 +101,10 @@ final class GraphReachability {
       if (targetGeneration > 0 && generation > 0 && generation <= targetGeneration) {
         continue;
       }
-      budget.countObject();
+      if (!counted.get(pos)) {
+        counted.set(pos);
+        budget.countObject();
+      }
       for (int parent : graph.getCommitData(pos).getParents()) {
         if (!seenInGraph.get(parent)) {
           seenInGraph.set(parent);

@@ -186,4 +186,26 @@ class GraphReachabilityTest {
       assertThat(e.setting()).isEqualTo("commits");
     }
   }
+
+  @Test
+  void aCommitVisitedByManyWalksOfOneCheckIsCountedOnce() throws Exception {
+    RevCommit c = git.commit().message("root").create();
+    List<RevCommit> line = new ArrayList<>();
+    for (int i = 0; i < 200; i++) {
+      c = git.commit().message("m" + i).parent(c).create();
+      line.add(c);
+    }
+    RevCommit tip = c;
+    git.update("refs/heads/master", tip);
+    writeGraph();
+    CheckBudget budget = new CheckBudget(300, "commits", 10, "queries");
+    try (RevWalk rw = new RevWalk(budget.reader(repo))) {
+      GraphReachability graph = graph(rw, budget).orElseThrow();
+      // Fifty prerequisites merged long before the tip: each walk crosses the same commits.
+      for (int i = 0; i < 50; i++) {
+        assertThat(graph.contains(tip, line.get(i))).isTrue();
+      }
+    }
+    assertThat(budget.objectsRead()).isAtMost(200);
+  }
 }
