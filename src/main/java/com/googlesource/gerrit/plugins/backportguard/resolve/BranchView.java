@@ -252,7 +252,7 @@ final class BranchView implements AutoCloseable {
       rw.reset();
       rw.sort(RevSort.NONE);
     }
-    if (complete) {
+    if (complete && window.keepable()) {
       recent.put(project, tip, window.build());
     }
     return found;

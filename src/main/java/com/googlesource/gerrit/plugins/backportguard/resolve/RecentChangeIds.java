@@ -64,16 +64,32 @@ public class RecentChangeIds {
     }
   }
 
+  /** The most Change-Ids one window keeps: commits with many footers make it too big to keep. */
+  static final int MAX_PER_WINDOW = 20_000;
+
   /** Collects a window while the walk goes, newest commit first. */
   static final class Builder {
     private final TreeMap<String, Seen> firstSeen = new TreeMap<>();
     private int order;
+    private boolean tooBig;
 
     void add(String commit, Iterable<String> changeIds) {
+      if (tooBig) {
+        return;
+      }
       for (String id : changeIds) {
         firstSeen.putIfAbsent(id.strip(), new Seen(order, commit));
       }
       order++;
+      if (firstSeen.size() > MAX_PER_WINDOW) {
+        tooBig = true;
+        firstSeen.clear();
+      }
+    }
+
+    /** False once more Change-Ids were met than a window keeps. */
+    boolean keepable() {
+      return !tooBig;
     }
 
     Window build() {

@@ -61,4 +61,17 @@ class RecentChangeIdsTest {
     assertThat(recent.get("ext", tip)).isEmpty();
     assertThat(recent.get("core", ObjectId.zeroId())).isEmpty();
   }
+
+  @Test
+  void commitsWithTooManyChangeIdsMakeAWindowNotWorthKeeping() {
+    RecentChangeIds.Builder b = new RecentChangeIds.Builder();
+    List<String> many = new java.util.ArrayList<>();
+    for (int i = 0; i <= RecentChangeIds.MAX_PER_WINDOW; i++) {
+      many.add(String.format("I%040d", i));
+    }
+    b.add("one", List.of(A));
+    assertThat(b.keepable()).isTrue();
+    b.add("footers", many);
+    assertThat(b.keepable()).isFalse();
+  }
 }
