@@ -51,13 +51,18 @@ final class GraphReachability {
   }
 
   /**
-   * The repository's commit-graph, when JGit reads one there ({@code core.commitGraph}).
+   * The repository's commit-graph, when JGit reads one there ({@code core.commitGraph}) and the
+   * repository is not shallow.
    *
    * @param rw a walk on the check's budgeted reader, for the commits the graph does not have
    */
   static Optional<GraphReachability> of(Repository repo, RevWalk rw, CheckBudget budget)
       throws IOException {
     try (ObjectReader reader = repo.newObjectReader()) {
+      if (!reader.getShallowCommits().isEmpty()) {
+        // Git cuts history at a shallow commit; the graph may still know its parents.
+        return Optional.empty();
+      }
       return reader
           .getCommitGraph()
           .filter(g -> g.getCommitCnt() > 0)

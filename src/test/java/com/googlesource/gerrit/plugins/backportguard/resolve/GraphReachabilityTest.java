@@ -290,4 +290,28 @@ class GraphReachabilityTest {
         writeGraphWithGit("-c", "commitGraph.generationVersion=1"));
     assertAnswersAsGit(random, all);
   }
+
+  @Test
+  void answersAsGitDoesInARepositoryMadeShallowAfterTheGraphWasWritten() throws Exception {
+    RevCommit root = git.commit().message("root").create();
+    RevCommit mid = git.commit().message("mid").parent(root).create();
+    RevCommit tip = git.commit().message("tip").parent(mid).create();
+    git.update("refs/heads/master", tip);
+    writeGraph();
+    java.nio.file.Files.writeString(
+        new File(repo.getDirectory(), "shallow").toPath(), mid.name() + "\n");
+    boolean want;
+    try (RevWalk plain = new RevWalk(repo)) {
+      want = plain.isMergedInto(plain.parseCommit(root), plain.parseCommit(tip));
+    }
+    // Git cuts the history at a shallow commit.
+    assertThat(want).isFalse();
+    CheckBudget budget = budget();
+    try (RevWalk rw = new RevWalk(budget.reader(repo))) {
+      Optional<GraphReachability> graph = graph(rw, budget);
+      if (graph.isPresent()) {
+        assertThat(graph.get().contains(tip, root)).isEqualTo(want);
+      }
+    }
+  }
 }
