@@ -25,6 +25,7 @@ import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.revwalk.RevObject;
 import org.eclipse.jgit.revwalk.RevWalk;
 
 /**
@@ -108,7 +109,9 @@ final class GraphReachability {
       }
       if (!counted.get(pos)) {
         counted.set(pos);
-        budget.countObject();
+        if (!readByTheWalk(pos)) {
+          budget.countObject();
+        }
       }
       for (int parent : graph.getCommitData(pos).getParents()) {
         if (!seenInGraph.get(parent)) {
@@ -135,6 +138,15 @@ final class GraphReachability {
     } else if (seenLoose.add(id.copy())) {
       loose.push(id.copy());
     }
+  }
+
+  /**
+   * Whether another walk of the check read this commit already (and so counted it): the check's
+   * walk keeps the bodies of the commits it parsed.
+   */
+  private boolean readByTheWalk(int pos) {
+    RevObject o = rw.lookupOrNull(graph.getObjectId(pos));
+    return o instanceof RevCommit && ((RevCommit) o).getRawBuffer() != null;
   }
 
   /** The commit's generation number; 0 when the graph was written without them. */

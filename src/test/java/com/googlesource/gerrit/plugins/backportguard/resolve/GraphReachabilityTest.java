@@ -314,4 +314,28 @@ class GraphReachabilityTest {
       }
     }
   }
+
+  @Test
+  void aCommitAnotherWalkOfTheCheckReadIsNotCountedAgain() throws Exception {
+    RevCommit root = git.commit().message("root").create();
+    RevCommit c = root;
+    for (int i = 0; i < 50; i++) {
+      c = git.commit().message("m" + i).parent(c).create();
+    }
+    RevCommit tip = c;
+    git.update("refs/heads/master", tip);
+    writeGraph();
+    CheckBudget budget = budget();
+    try (RevWalk rw = new RevWalk(budget.reader(repo))) {
+      GraphReachability graph = graph(rw, budget).orElseThrow();
+      // The direct-push search read the branch on the check's walk.
+      rw.markStart(rw.parseCommit(tip));
+      while (rw.next() != null) {}
+      rw.reset();
+      int read = budget.objectsRead();
+      assertThat(read).isEqualTo(51);
+      assertThat(graph.contains(tip, root)).isTrue();
+      assertThat(budget.objectsRead()).isEqualTo(read);
+    }
+  }
 }
