@@ -36,6 +36,7 @@ import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevSort;
 import org.eclipse.jgit.revwalk.RevWalk;
+import org.eclipse.jgit.revwalk.filter.RevFilter;
 
 /**
  * The checked change's target branch in every project one check looks at, as git has it: one
@@ -60,14 +61,9 @@ final class BranchView implements AutoCloseable {
 
   /** A project's repository, opened once for the check, with its commit-graph if it has one. */
   private record Open(
-      Repository repo,
-      ObjectReader reader,
-      RevWalk rw,
-      RevWalk bitmapWalk,
-      Optional<GraphReachability> graph) {
+      Repository repo, ObjectReader reader, RevWalk rw, Optional<GraphReachability> graph) {
     void close() {
       rw.close();
-      bitmapWalk.close();
       reader.close();
       repo.close();
     }
@@ -177,14 +173,18 @@ final class BranchView implements AutoCloseable {
       if (o.reader().getBitmapIndex() == null) {
         return rw.isMergedInto(c, tipCommit);
       }
-      RevWalk bw = o.bitmapWalk();
       try {
+        // On the shared walk, so that a commit another walk of the check read is not read (and
+        // counted) again.
         return o.reader()
-            .createReachabilityChecker(bw)
-            .areAllReachable(List.of(bw.parseCommit(c)), Stream.of(bw.parseCommit(tipCommit)))
+            .createReachabilityChecker(rw)
+            .areAllReachable(List.of(c), Stream.of(tipCommit))
             .isEmpty();
       } finally {
-        bw.reset();
+        // JGit's checker sets its own filter and sort on the walk.
+        rw.reset();
+        rw.setRevFilter(RevFilter.ALL);
+        rw.sort(RevSort.NONE);
       }
     } finally {
       rw.reset();
@@ -265,8 +265,7 @@ final class BranchView implements AutoCloseable {
       ObjectReader reader = budget.reader(repo);
       RevWalk rw = new RevWalk(reader);
       try {
-        // JGit's bitmap checker sets its own filter and sort on its walk: not on the shared one.
-        o = new Open(repo, reader, rw, new RevWalk(reader), GraphReachability.of(repo, rw, budget));
+        o = new Open(repo, reader, rw, GraphReachability.of(repo, rw, budget));
       } catch (IOException e) {
         rw.close();
         reader.close();

@@ -25,6 +25,7 @@ import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.revwalk.RevObject;
 import org.eclipse.jgit.revwalk.RevWalk;
 
 /**
@@ -51,13 +52,18 @@ final class GraphReachability {
   }
 
   /**
-   * The repository's commit-graph, when JGit reads one there ({@code core.commitGraph}).
+   * The repository's commit-graph, when JGit reads one there ({@code core.commitGraph}) and the
+   * repository is not shallow.
    *
    * @param rw a walk on the check's budgeted reader, for the commits the graph does not have
    */
   static Optional<GraphReachability> of(Repository repo, RevWalk rw, CheckBudget budget)
       throws IOException {
     try (ObjectReader reader = repo.newObjectReader()) {
+      if (!reader.getShallowCommits().isEmpty()) {
+        // Git cuts history at a shallow commit; the graph may still know its parents.
+        return Optional.empty();
+      }
       return reader
           .getCommitGraph()
           .filter(g -> g.getCommitCnt() > 0)
@@ -103,7 +109,9 @@ final class GraphReachability {
       }
       if (!counted.get(pos)) {
         counted.set(pos);
-        budget.countObject();
+        if (!readByTheWalk(pos)) {
+          budget.countObject();
+        }
       }
       for (int parent : graph.getCommitData(pos).getParents()) {
         if (!seenInGraph.get(parent)) {
@@ -130,6 +138,15 @@ final class GraphReachability {
     } else if (seenLoose.add(id.copy())) {
       loose.push(id.copy());
     }
+  }
+
+  /**
+   * Whether another walk of the check read this commit already (and so counted it): the check's
+   * walk keeps the bodies of the commits it parsed.
+   */
+  private boolean readByTheWalk(int pos) {
+    RevObject o = rw.lookupOrNull(graph.getObjectId(pos));
+    return o instanceof RevCommit && ((RevCommit) o).getRawBuffer() != null;
   }
 
   /** The commit's generation number; 0 when the graph was written without them. */

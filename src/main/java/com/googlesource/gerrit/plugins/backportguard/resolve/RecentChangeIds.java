@@ -67,6 +67,12 @@ public class RecentChangeIds {
   /** The most Change-Ids one window keeps: commits with many footers make it too big to keep. */
   static final int MAX_PER_WINDOW = 20_000;
 
+  /**
+   * The longest Change-Id a prerequisite names ({@code I} and 40 hex digits): a footer is matched
+   * by its start, so no more of it needs keeping, and a huge footer costs no more than a real one.
+   */
+  static final int CHANGE_ID_LENGTH = 41;
+
   /** Collects a window while the walk goes, newest commit first. */
   static final class Builder {
     private final TreeMap<String, Seen> firstSeen = new TreeMap<>();
@@ -78,7 +84,11 @@ public class RecentChangeIds {
         return;
       }
       for (String id : changeIds) {
-        firstSeen.putIfAbsent(id.strip(), new Seen(order, commit));
+        String key = id.strip();
+        if (key.length() > CHANGE_ID_LENGTH) {
+          key = key.substring(0, CHANGE_ID_LENGTH);
+        }
+        firstSeen.putIfAbsent(key, new Seen(order, commit));
       }
       order++;
       if (firstSeen.size() > MAX_PER_WINDOW) {
@@ -101,6 +111,9 @@ public class RecentChangeIds {
 
   private final Cache<Key, Window> windows =
       CacheBuilder.newBuilder()
+          // One segment: Guava splits the weight between segments and drops at once a window
+          // heavier than one segment's share (15,000 with the default four).
+          .concurrencyLevel(1)
           .maximumWeight(MAX_CHANGE_IDS)
           .<Key, Window>weigher((k, w) -> Math.max(1, w.firstSeen().size()))
           .build();

@@ -120,4 +120,42 @@ class BranchViewReachabilityTest {
     }
     assertAnswersAsGit(repo, all);
   }
+
+  @Test
+  void aCommitTheDirectPushSearchReadIsNotCountedAgainByTheBitmapWalk() throws Exception {
+    InMemoryRepository repo = (InMemoryRepository) repos.createRepository(Project.nameKey("p"));
+    TestRepository<InMemoryRepository> git = new TestRepository<>(repo);
+    RevCommit c = git.commit().message("root").create();
+    for (int i = 0; i < 5; i++) {
+      c =
+          git.commit()
+              .message("old " + i + "\n\nChange-Id: I" + i + "a".repeat(39))
+              .parent(c)
+              .create();
+    }
+    git.update("refs/heads/b0", c);
+    new DfsGarbageCollector(repo).pack(null);
+    RevCommit first = null;
+    for (int i = 0; i < 20; i++) {
+      c = git.commit().message("new " + i).parent(c).create();
+      first = first == null ? c : first;
+    }
+    RevCommit tip = c;
+    git.update("refs/heads/b0", tip);
+    try (ObjectReader r = repo.newObjectReader()) {
+      assertThat(r.getBitmapIndex()).isNotNull();
+    }
+    CheckBudget budget = new CheckBudget(1000, "c", 10, "q");
+    try (BranchView v = new BranchView(repos, budget, (p, r) -> true, "b0")) {
+      // The direct-push search reads the whole branch: 26 commits.
+      assertThat(v.findPushedCommits("p", tip, java.util.Set.of("Inotthere"))).isEmpty();
+      int walked = budget.objectsRead();
+      assertThat(walked).isEqualTo(26);
+      assertThat(v.contains("p", tip, first.name())).isTrue();
+      // Every commit the bitmap walk met was read already.
+      assertThat(budget.objectsRead()).isEqualTo(walked);
+      // And the walk is left as the next search needs it.
+      assertThat(v.findPushedCommits("p", tip.getParent(0), java.util.Set.of("I0aaaa"))).hasSize(1);
+    }
+  }
 }

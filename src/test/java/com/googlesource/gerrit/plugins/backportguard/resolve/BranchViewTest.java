@@ -193,4 +193,24 @@ class BranchViewTest {
     // Found at the second commit: the third was never read, so nothing is known about it.
     assertThat(recent.get("lib", tip)).isEmpty();
   }
+
+  @Test
+  void aWalkThatReachedTheBoundIsNotKept() throws Exception {
+    RecentChangeIds recent = new RecentChangeIds();
+    try (BranchView v =
+        new BranchView(
+            repos, new CheckBudget(2, COMMITS, 10, "q"), (p, r) -> true, BRANCH, recent)) {
+      assertThrows(
+          BoundReachedException.class,
+          () -> v.findPushedCommits("lib", tip, Set.of("I" + "b".repeat(40))));
+    }
+    assertThat(recent.get("lib", tip)).isEmpty();
+    // The next check, with room, walks and finds it.
+    try (BranchView v =
+        new BranchView(
+            repos, new CheckBudget(1000, COMMITS, 10, "q"), (p, r) -> true, BRANCH, recent)) {
+      assertThat(v.findPushedCommits("lib", tip, Set.of("I" + "b".repeat(40))))
+          .containsExactly("I" + "b".repeat(40), base.name());
+    }
+  }
 }

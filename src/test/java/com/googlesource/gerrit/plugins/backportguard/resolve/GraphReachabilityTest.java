@@ -208,4 +208,134 @@ class GraphReachabilityTest {
     }
     assertThat(budget.objectsRead()).isAtMost(200);
   }
+
+  /** Writes the commit-graph with the git command line, as an admin or git's own gc would. */
+  private boolean writeGraphWithGit(String... options) throws Exception {
+    List<String> cmd = new ArrayList<>(List.of("git", "--git-dir=" + repo.getDirectory()));
+    cmd.addAll(List.of(options));
+    cmd.addAll(List.of("commit-graph", "write", "--reachable"));
+    Process p;
+    try {
+      p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+    } catch (java.io.IOException e) {
+      return false; // no git on this machine
+    }
+    String out =
+        new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    assertWithMessage(out).that(p.waitFor()).isEqualTo(0);
+    StoredConfig cfg = repo.getConfig();
+    cfg.setBoolean("core", null, "commitGraph", true);
+    cfg.save();
+    return true;
+  }
+
+  /** A random history of merges and branches, with refs on every head. */
+  private List<RevCommit> randomHistory(Random random, int size) throws Exception {
+    List<RevCommit> all = new ArrayList<>();
+    List<RevCommit> heads = new ArrayList<>();
+    heads.add(git.commit().message("root").create());
+    all.add(heads.get(0));
+    for (int i = 0; i < size; i++) {
+      int h = random.nextInt(heads.size());
+      TestRepository<FileRepository>.CommitBuilder b =
+          git.commit().message("c" + i).parent(heads.get(h));
+      if (heads.size() > 1 && random.nextInt(5) == 0) {
+        b.parent(heads.get((h + 1) % heads.size()));
+      }
+      RevCommit c = b.create();
+      all.add(c);
+      if (random.nextInt(10) == 0 && heads.size() < 8) {
+        heads.add(c);
+      } else {
+        heads.set(h, c);
+      }
+    }
+    for (int h = 0; h < heads.size(); h++) {
+      git.update("refs/heads/b" + h, heads.get(h));
+    }
+    return all;
+  }
+
+  private void assertAnswersAsGit(Random random, List<RevCommit> all) throws Exception {
+    CheckBudget budget = budget();
+    try (RevWalk rw = new RevWalk(budget.reader(repo));
+        RevWalk plain = new RevWalk(repo)) {
+      GraphReachability graph = graph(rw, budget).orElseThrow();
+      for (int i = 0; i < 2000; i++) {
+        RevCommit tip = all.get(random.nextInt(all.size()));
+        RevCommit commit = all.get(random.nextInt(all.size()));
+        boolean want = plain.isMergedInto(plain.parseCommit(commit), plain.parseCommit(tip));
+        plain.reset();
+        assertWithMessage("%s in %s", commit.name(), tip.name())
+            .that(graph.contains(tip, commit))
+            .isEqualTo(want);
+      }
+    }
+  }
+
+  @Test
+  void answersAsGitDoesWithAGraphGitWroteWithCorrectedCommitDates() throws Exception {
+    Random random = new Random(7);
+    List<RevCommit> all = randomHistory(random, 300);
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        writeGraphWithGit("-c", "commitGraph.generationVersion=2"));
+    assertAnswersAsGit(random, all);
+  }
+
+  @Test
+  void answersAsGitDoesWithAGraphGitWroteWithTopologicalLevels() throws Exception {
+    Random random = new Random(8);
+    List<RevCommit> all = randomHistory(random, 300);
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        writeGraphWithGit("-c", "commitGraph.generationVersion=1"));
+    assertAnswersAsGit(random, all);
+  }
+
+  @Test
+  void answersAsGitDoesInARepositoryMadeShallowAfterTheGraphWasWritten() throws Exception {
+    RevCommit root = git.commit().message("root").create();
+    RevCommit mid = git.commit().message("mid").parent(root).create();
+    RevCommit tip = git.commit().message("tip").parent(mid).create();
+    git.update("refs/heads/master", tip);
+    writeGraph();
+    java.nio.file.Files.writeString(
+        new File(repo.getDirectory(), "shallow").toPath(), mid.name() + "\n");
+    boolean want;
+    try (RevWalk plain = new RevWalk(repo)) {
+      want = plain.isMergedInto(plain.parseCommit(root), plain.parseCommit(tip));
+    }
+    // Git cuts the history at a shallow commit.
+    assertThat(want).isFalse();
+    CheckBudget budget = budget();
+    try (RevWalk rw = new RevWalk(budget.reader(repo))) {
+      Optional<GraphReachability> graph = graph(rw, budget);
+      if (graph.isPresent()) {
+        assertThat(graph.get().contains(tip, root)).isEqualTo(want);
+      }
+    }
+  }
+
+  @Test
+  void aCommitAnotherWalkOfTheCheckReadIsNotCountedAgain() throws Exception {
+    RevCommit root = git.commit().message("root").create();
+    RevCommit c = root;
+    for (int i = 0; i < 50; i++) {
+      c = git.commit().message("m" + i).parent(c).create();
+    }
+    RevCommit tip = c;
+    git.update("refs/heads/master", tip);
+    writeGraph();
+    CheckBudget budget = budget();
+    try (RevWalk rw = new RevWalk(budget.reader(repo))) {
+      GraphReachability graph = graph(rw, budget).orElseThrow();
+      // The direct-push search read the branch on the check's walk.
+      rw.markStart(rw.parseCommit(tip));
+      while (rw.next() != null) {}
+      rw.reset();
+      int read = budget.objectsRead();
+      assertThat(read).isEqualTo(51);
+      assertThat(graph.contains(tip, root)).isTrue();
+      assertThat(budget.objectsRead()).isEqualTo(read);
+    }
+  }
 }

@@ -15,6 +15,7 @@
 package com.googlesource.gerrit.plugins.backportguard.resolve;
 
 import static com.google.common.truth.Truth.assertThat;
+import static com.google.common.truth.Truth.assertWithMessage;
 
 import java.util.List;
 import java.util.Set;
@@ -73,5 +74,50 @@ class RecentChangeIdsTest {
     assertThat(b.keepable()).isTrue();
     b.add("footers", many);
     assertThat(b.keepable()).isFalse();
+  }
+
+  private static RecentChangeIds.Window windowOf(int changeIds, int seed) {
+    RecentChangeIds.Builder b = new RecentChangeIds.Builder();
+    for (int i = 0; i < changeIds; i++) {
+      b.add(String.format("%040x", i), List.of(String.format("I%08x%032x", seed, i)));
+    }
+    assertThat(b.keepable()).isTrue();
+    return b.build();
+  }
+
+  @Test
+  void aWindowAsLargeAsOneMayBeIsKept() {
+    RecentChangeIds recent = new RecentChangeIds();
+    ObjectId tip = ObjectId.fromString("1234567890123456789012345678901234567890");
+    recent.put("core", tip, windowOf(RecentChangeIds.MAX_PER_WINDOW, 1));
+    assertThat(recent.get("core", tip)).isPresent();
+  }
+
+  @Test
+  void asManyFullWindowsAsTheBoundAllowsAreKeptTogether() {
+    RecentChangeIds recent = new RecentChangeIds();
+    int windows = (int) (RecentChangeIds.MAX_CHANGE_IDS / BranchView.MAX_WALK);
+    List<ObjectId> tips = new java.util.ArrayList<>();
+    for (int t = 0; t < windows; t++) {
+      ObjectId tip = ObjectId.fromString(String.format("%040x", t + 1));
+      tips.add(tip);
+      recent.put("core", tip, windowOf(BranchView.MAX_WALK, t));
+    }
+    for (ObjectId tip : tips) {
+      assertWithMessage(tip.name()).that(recent.get("core", tip)).isPresent();
+    }
+  }
+
+  @Test
+  void aHugeChangeIdFooterIsNotKeptWhole() {
+    RecentChangeIds.Builder b = new RecentChangeIds.Builder();
+    String huge = A + "x".repeat(1_000_000);
+    b.add("huge", List.of(huge));
+    RecentChangeIds.Window w = b.build();
+    // The walk matches it as a Change-Id starting with A: the window answers the same ...
+    assertThat(w.find(Set.of(A, "Iaaaaaaa"))).containsExactly(A, "huge", "Iaaaaaaa", "huge");
+    // ... without holding a megabyte per commit for as long as the window is kept.
+    assertThat(w.firstSeen().keySet().stream().mapToInt(String::length).max().getAsInt())
+        .isAtMost(A.length());
   }
 }
