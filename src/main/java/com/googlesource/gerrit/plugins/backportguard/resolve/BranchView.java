@@ -146,10 +146,16 @@ final class BranchView implements AutoCloseable {
       return known;
     }
     Open o = open(project);
+    ObjectId id = ObjectId.fromString(commit);
+    Optional<Boolean> quick = o.graph().flatMap(g -> g.withoutWalk(tip, id));
     boolean in;
-    if (o.graph().isPresent()) {
-      in = o.graph().get().contains(tip, ObjectId.fromString(commit));
+    if (quick.isPresent()) {
+      in = quick.get();
+    } else if (o.graph().isPresent() && o.reader().getBitmapIndex() == null) {
+      in = o.graph().get().contains(tip, id);
     } else {
+      // Bitmaps first where gc wrote them: the graph walk would cross every commit between an old
+      // commit of another branch and the tip to say it is not there.
       in = walkContains(o, tip, commit);
     }
     reachable.put(key, in);

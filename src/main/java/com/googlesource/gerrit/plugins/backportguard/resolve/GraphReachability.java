@@ -72,6 +72,30 @@ final class GraphReachability {
   }
 
   /**
+   * The answer the graph gives without a walk, when the tip is in it: a commit the graph lacks, or
+   * one whose generation number is not below the tip's, is not an ancestor. Empty otherwise.
+   */
+  Optional<Boolean> withoutWalk(ObjectId tip, ObjectId commit) {
+    if (tip.equals(commit)) {
+      return Optional.of(true);
+    }
+    int tipPos = graph.findGraphPosition(tip);
+    if (tipPos < 0) {
+      return Optional.empty();
+    }
+    int target = graph.findGraphPosition(commit);
+    if (target < 0) {
+      return Optional.of(false);
+    }
+    int tipGeneration = generation(tipPos);
+    int targetGeneration = generation(target);
+    if (tipGeneration > 0 && targetGeneration > 0 && targetGeneration >= tipGeneration) {
+      return Optional.of(false);
+    }
+    return Optional.empty();
+  }
+
+  /**
    * Whether {@code commit} is {@code tip} or one of its ancestors. Every commit visited counts
    * against the budget once, whether read from the repository or from the graph.
    */

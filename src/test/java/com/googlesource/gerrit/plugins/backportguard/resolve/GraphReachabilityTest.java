@@ -338,4 +338,35 @@ class GraphReachabilityTest {
       assertThat(budget.objectsRead()).isEqualTo(read);
     }
   }
+
+  @Test
+  void theGraphAloneSaysNoForACommitNewerThanTheTipOrOneItLacks() throws Exception {
+    RevCommit master = git.commit().message("root").create();
+    RevCommit cut = null;
+    for (int i = 0; i < 50; i++) {
+      master = git.commit().message("m" + i).parent(master).create();
+      if (i == 10) {
+        cut = master;
+      }
+    }
+    RevCommit branch = git.commit().message("backport").parent(cut).create();
+    git.update("refs/heads/master", master);
+    git.update("refs/heads/wmf/1.0", branch);
+    writeGraph();
+    RevCommit late = git.commit().message("late").parent(master).create();
+    CheckBudget budget = budget();
+    try (RevWalk rw = new RevWalk(budget.reader(repo))) {
+      GraphReachability graph = graph(rw, budget).orElseThrow();
+      // Merged on master after the cut: a higher generation than the branch tip.
+      assertThat(graph.withoutWalk(branch, master)).hasValue(false);
+      // Written after the graph: not an ancestor of anything the graph has.
+      assertThat(graph.withoutWalk(branch, late)).hasValue(false);
+      assertThat(graph.withoutWalk(branch, branch)).hasValue(true);
+      // Older than the tip: only a walk can tell.
+      assertThat(graph.withoutWalk(branch, cut)).isEmpty();
+      // A tip the graph lacks: only a walk can tell.
+      assertThat(graph.withoutWalk(late, cut)).isEmpty();
+    }
+    assertThat(budget.objectsRead()).isEqualTo(0);
+  }
 }
