@@ -70,12 +70,17 @@ class Shape:
     extension_commits: int = 2_000
     extension_branches: int = 100  # the newest deployment branches exist in every extension
     files: int = 2_000  # in core; an extension has a tenth
+    small_commits: int = 1_000  # a core-like project of this size, for side-by-side figures
     seed: str = "backport-guard scale 1"
 
     def key(self):
         """What names this shape's cache: GENERATOR_VERSION and every field."""
         blob = json.dumps([GENERATOR_VERSION, dataclasses.asdict(self)], sort_keys=True)
         return hashlib.sha1(blob.encode()).hexdigest()[:12]
+
+    @property
+    def small(self):
+        return "scale/small/core"
 
     def extension_names(self):
         return [f"scale/mediawiki/extensions/Ext{i:03d}" for i in range(self.extensions)]
@@ -215,12 +220,15 @@ def fast_import(repo, shape, project, commits, branch_names, files):
 
 
 def projects(shape):
-    """(name, master commits, branch names, files) of every project of the shape."""
+    """(name, master commits, branch names, files) of every project of the shape: the core, the
+    extensions, and a small core-like project (the newest branches) to compare with."""
     names = shape.branch_names()
     out = [(shape.core, shape.core_commits, names, shape.files)]
     ext_branches = names[len(names) - min(shape.extension_branches, len(names)):]
     for ext in shape.extension_names():
         out.append((ext, shape.extension_commits, ext_branches, max(40, shape.files // 10)))
+    if shape.small_commits:
+        out.append((shape.small, shape.small_commits, ext_branches, max(40, shape.files // 10)))
     return out
 
 
