@@ -99,5 +99,61 @@ class StreamTest(unittest.TestCase):
         self.assertEqual(len(self.parents("scale-push")), 1)
 
 
+class FakeGerrit:
+    """git_url is a local bare repository per project; rest() records the calls."""
+
+    def __init__(self, root):
+        self.root = root
+        self.calls = []
+
+    def git_url(self, project):
+        return os.path.join(self.root, "site-git", project + ".git")
+
+    def rest(self, method, path, body=None):
+        self.calls.append((method, path))
+
+
+class PusherTest(unittest.TestCase):
+    SHAPE = scale.Shape(core_commits=50, branches=4, extensions=0, small_commits=0, files=40)
+
+    def setUp(self):
+        self.root = tempfile.mkdtemp(prefix="devgerrit-scale-pusher-")
+        self.addCleanup(shutil.rmtree, self.root, True)
+        self.dev = os.path.join(self.root, "dev")
+        scale.build(self.dev, self.SHAPE)
+        scale.install(self.dev, os.path.join(self.root, "site-git"), self.SHAPE)
+        self.g = FakeGerrit(self.root)
+        self.remote = self.g.git_url(self.SHAPE.core)
+        old = sc.site.DEV_DIR
+        sc.site.DEV_DIR = self.dev
+        self.addCleanup(setattr, sc.site, "DEV_DIR", old)
+        self.pusher = sc.Pusher(self.g, self.dev, self.SHAPE)
+        self.addCleanup(self.pusher.close)
+        self.commits = [sc.Commit(f"I{i:040x}", f"Change {i}") for i in range(3)]
+
+    def test_independent_changes_go_to_refs_for_under_a_merge_that_is_abandoned(self):
+        branch = self.SHAPE.branch_names()[1]
+        tip = git("--git-dir", self.remote, "rev-parse", f"refs/heads/{branch}").strip()
+        self.pusher.push(self.SHAPE.core, branch, self.commits)
+        pushed = f"refs/for/{branch}"
+        self.assertEqual(len(git("--git-dir", self.remote, "log", "-1", "--format=%P", pushed).split()), 3)
+        self.assertEqual(git("--git-dir", self.remote, "rev-parse", f"{pushed}^2^").strip(), tip)
+        self.assertEqual(len(self.g.calls), 1)
+        self.assertTrue(self.g.calls[0][1].endswith("/abandon"), self.g.calls)
+        # The branch did not move, so its tip is not fetched again.
+        self.assertIn((self.SHAPE.core, branch), self.pusher.tips)
+
+    def test_submit_and_direct_push_one_series_and_read_the_tip_again(self):
+        self.pusher.push(self.SHAPE.core, "master", self.commits, submit=True)
+        ref = "refs/for/master%submit,l=Code-Review+2,l=Verified+1"
+        self.assertEqual(git("--git-dir", self.remote, "rev-list", "--count", f"master..{ref}").strip(), "3")
+        self.assertEqual(self.g.calls, [])
+        self.assertNotIn((self.SHAPE.core, "master"), self.pusher.tips)
+        branch = self.SHAPE.branch_names()[0]
+        self.pusher.push(self.SHAPE.core, branch, self.commits[:1], direct=True)
+        self.assertIn(f"Change-Id: {self.commits[0].change_id}",
+                      git("--git-dir", self.remote, "log", "-1", "--format=%B", f"refs/heads/{branch}"))
+
+
 if __name__ == "__main__":
     unittest.main()
