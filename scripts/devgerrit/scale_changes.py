@@ -284,7 +284,7 @@ def register(g, shape):
 
     Gerrit opens a project's repository by name on demand, but lists projects from the
     project_list cache and searches them in the project index: flush the one, index the other.
-    Administrators get push (direct pushes of backports), submit (%submit) and forge rights on
+    Administrators get push (direct pushes of backports), submit (also on refs/for/, for %submit) and forge rights on
     the scale projects, which a site's All-Projects does not give by default.
     """
     g.rest("POST", "/config/server/caches/", {"operation": "FLUSH", "caches": ["project_list", "projects"]})
@@ -292,12 +292,14 @@ def register(g, shape):
     rules = {admins: {"action": "ALLOW"}}
     for name, _, _, _ in scale.projects(shape):
         g.rest("POST", f"/projects/{q(name)}/index", {"index_children": False})
-        access = g.get(f"/projects/{q(name)}/access")
-        if "refs/heads/*" not in (access.get("local") or {}):
+        local = g.get(f"/projects/{q(name)}/access").get("local") or {}
+        if "refs/for/refs/heads/*" not in local:
+            # Submit on refs/for/: what %submit (submit at upload) checks.
             g.rest("POST", f"/projects/{q(name)}/access", {
                 "message": "Let the scale benchmark push, submit and forge (scripts/devgerrit/scale_changes.py)",
                 "add": {"refs/heads/*": {"permissions": {
-                    p: {"rules": rules} for p in ("push", "submit", "forgeAuthor", "forgeCommitter")}}}})
+                    p: {"rules": rules} for p in ("push", "submit", "forgeAuthor", "forgeCommitter")}},
+                        "refs/for/refs/heads/*": {"permissions": {"submit": {"rules": rules}}}}})
 
 
 def existing(g, project):
