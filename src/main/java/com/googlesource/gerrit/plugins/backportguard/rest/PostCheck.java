@@ -61,17 +61,17 @@ public class PostCheck implements RestModifyView<RevisionResource, Input> {
   private final EvaluationQueue queue;
   private final PrerequisitesAnswer answer;
   private final String pluginName;
-  private final RecheckLimiter<String> limiter;
-  private final CallerBudget<Account.Id> callers;
+  private final WindowBudget<String> limiter;
+  private final WindowBudget<Account.Id> callers;
 
   @Inject
   PostCheck(EvaluationQueue queue, PrerequisitesAnswer answer, @PluginName String pluginName) {
     this.queue = queue;
     this.answer = answer;
     this.pluginName = pluginName;
-    this.limiter = new RecheckLimiter<>(WINDOW, com.google.common.base.Ticker.systemTicker());
+    this.limiter = new WindowBudget<>(WINDOW, 1, com.google.common.base.Ticker.systemTicker());
     this.callers =
-        new CallerBudget<>(WINDOW, CHECKS_PER_CALLER, com.google.common.base.Ticker.systemTicker());
+        new WindowBudget<>(WINDOW, CHECKS_PER_CALLER, com.google.common.base.Ticker.systemTicker());
   }
 
   @Override

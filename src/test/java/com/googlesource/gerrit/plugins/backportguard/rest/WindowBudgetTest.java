@@ -21,7 +21,7 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
-class RecheckLimiterTest {
+class WindowBudgetTest {
   private final AtomicLong now = new AtomicLong(1_000_000_000L);
   private final Ticker ticker =
       new Ticker() {
@@ -30,12 +30,43 @@ class RecheckLimiterTest {
           return now.get();
         }
       };
-  private final RecheckLimiter<String> limiter =
-      new RecheckLimiter<>(Duration.ofSeconds(30), ticker);
+  private final WindowBudget<String> budget = new WindowBudget<>(Duration.ofSeconds(30), 3, ticker);
 
   private void advance(Duration d) {
     now.addAndGet(d.toNanos());
   }
+
+  @Test
+  void aCallerGetsThePermitsOfAWindowThenWaitsForItsEnd() {
+    for (int i = 0; i < 3; i++) {
+      assertThat(budget.tryAcquire("alice")).isEmpty();
+      advance(Duration.ofSeconds(1));
+    }
+    assertThat(budget.tryAcquire("alice")).hasValue(Duration.ofSeconds(27));
+    // Another caller has their own.
+    assertThat(budget.tryAcquire("bob")).isEmpty();
+    advance(Duration.ofSeconds(26));
+    assertThat(budget.tryAcquire("alice")).hasValue(Duration.ofSeconds(1));
+    advance(Duration.ofSeconds(1));
+    assertThat(budget.tryAcquire("alice")).isEmpty();
+  }
+
+  @Test
+  void refusedRequestsDoNotExtendTheWindow() {
+    for (int i = 0; i < 3; i++) {
+      assertThat(budget.tryAcquire("alice")).isEmpty();
+    }
+    for (int i = 0; i < 29; i++) {
+      advance(Duration.ofSeconds(1));
+      assertThat(budget.tryAcquire("alice")).isPresent();
+    }
+    advance(Duration.ofSeconds(1));
+    assertThat(budget.tryAcquire("alice")).isEmpty();
+  }
+
+  /** One permit: one forced check per change per window, whoever asks. */
+  private final WindowBudget<String> limiter =
+      new WindowBudget<>(Duration.ofSeconds(30), 1, ticker);
 
   @Test
   void oneCheckPerChangePerWindow() {

@@ -22,13 +22,13 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
- * At most a number of grants per key (a caller) per window, over whatever they ask about: the bound
- * that {@link RecheckLimiter}, one per change, is not for a caller who reads many changes. Fixed
- * windows, each starting at the key's first grant after the last one ended. Remembers at most
- * {@link #MAX_KEYS} keys, each only for the window. Pure apart from the clock, which tests set.
+ * At most a number of grants per key per window: one forced check per change, and a few per caller
+ * over all the changes they read. Fixed windows, each starting at the key's first grant after the
+ * last one ended. Remembers at most {@link #MAX_KEYS} keys, each only for the window. Pure apart
+ * from the clock, which tests set.
  */
-public final class CallerBudget<K> {
-  /** How many callers are remembered at most; past it the oldest are forgotten. */
+public final class WindowBudget<K> {
+  /** How many keys are remembered at most; past it the oldest are forgotten (allowed again). */
   static final int MAX_KEYS = 10_000;
 
   private static final class Window {
@@ -45,7 +45,7 @@ public final class CallerBudget<K> {
   private final Ticker ticker;
   private final Cache<K, Window> windows;
 
-  public CallerBudget(Duration window, int permits, Ticker ticker) {
+  public WindowBudget(Duration window, int permits, Ticker ticker) {
     this.window = window;
     this.permits = permits;
     this.ticker = ticker;
