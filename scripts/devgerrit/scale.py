@@ -72,18 +72,26 @@ class Shape:
     files: int = 2_000  # in core; an extension has a tenth
     small_commits: int = 1_000  # a core-like project of this size, for side-by-side figures
     seed: str = "backport-guard scale 1"
+    # Where every project of the shape lives: a small (CI) shape has its own, so that a full and
+    # a small site can share one .dev/. The core's name is `core` (a field since v1).
+    prefix: str = "scale"
 
     def key(self):
-        """What names this shape's cache: GENERATOR_VERSION and every field."""
-        blob = json.dumps([GENERATOR_VERSION, dataclasses.asdict(self)], sort_keys=True)
+        """What names this shape's cache: GENERATOR_VERSION and every field (a field added
+        after v1 only when it differs from its default, so that existing caches keep their key)."""
+        fields = dataclasses.asdict(self)
+        for name, default in ADDED_FIELDS.items():
+            if fields[name] == default:
+                del fields[name]
+        blob = json.dumps([GENERATOR_VERSION, fields], sort_keys=True)
         return hashlib.sha1(blob.encode()).hexdigest()[:12]
 
     @property
     def small(self):
-        return "scale/small/core"
+        return f"{self.prefix}/small/core"
 
     def extension_names(self):
-        return [f"scale/mediawiki/extensions/Ext{i:03d}" for i in range(self.extensions)]
+        return [f"{self.prefix}/mediawiki/extensions/Ext{i:03d}" for i in range(self.extensions)]
 
     def branch_names(self):
         """Deployment branch names, oldest first: wmf/1.<minor>.0-wmf.<n>, 25 trains per minor."""
@@ -92,6 +100,10 @@ class Shape:
     def cuts(self, commits):
         """The master commit (1-based index) each deployment branch is cut at, spread evenly."""
         return [(i + 1) * commits // (self.branches + 1) for i in range(self.branches)]
+
+
+# Fields added to Shape after the first caches were built, with their defaults (see Shape.key).
+ADDED_FIELDS = {"prefix": "scale"}
 
 
 def change_id(seed, project, what):

@@ -118,14 +118,18 @@ class Pusher:
             self.prefetch(project)
         return self.tips[(project, branch)]
 
-    def push(self, project, branch, commits, independent=True, submit=False, direct=False, topic=None):
+    def push(self, project, branch, commits, independent=True, submit=False, direct=False, topic=None,
+             scaffold=""):
         """One push making a change of each commit (direct: commits on the branch, no change).
 
-        Returns the seconds `git push` took."""
+        A commit carrying the Change-Id of an open change on the branch makes a new patch set of
+        it; then give `scaffold` (any text new for the project) so that the octopus merge gets a
+        new Change-Id rather than one of the earlier, abandoned, merge. Returns the seconds
+        `git push` took."""
         if not commits:
             return 0.0
         parent = self.tip(project, branch)
-        merge_cid = scale.change_id(self.shape.seed, project, "scaffold " + commits[0].change_id)
+        merge_cid = scale.change_id(self.shape.seed, project, "scaffold " + scaffold + commits[0].change_id)
         independent = independent and not direct and not submit and len(commits) > 1
         git("--git-dir", self.repo, "fast-import", "--quiet", "--force",
             input=stream(commits, parent, independent=independent, merge_change_id=merge_cid))
@@ -288,18 +292,24 @@ def register(g, shape):
     the scale projects, which a site's All-Projects does not give by default.
     """
     g.rest("POST", "/config/server/caches/", {"operation": "FLUSH", "caches": ["project_list", "projects"]})
+    for name, _, _, _ in scale.projects(shape):
+        register_project(g, name)
+
+
+def register_project(g, name):
+    """Indexes one project the site's git/ directory holds and grants Administrators push,
+    submit (also on refs/for/, for %submit) and forge rights on it (once)."""
     admins = g.get(f"/groups/{q('Administrators')}")["id"]
     rules = {admins: {"action": "ALLOW"}}
-    for name, _, _, _ in scale.projects(shape):
-        g.rest("POST", f"/projects/{q(name)}/index", {"index_children": False})
-        local = g.get(f"/projects/{q(name)}/access").get("local") or {}
-        if "refs/for/refs/heads/*" not in local:
-            # Submit on refs/for/: what %submit (submit at upload) checks.
-            g.rest("POST", f"/projects/{q(name)}/access", {
-                "message": "Let the scale benchmark push, submit and forge (scripts/devgerrit/scale_changes.py)",
-                "add": {"refs/heads/*": {"permissions": {
-                    p: {"rules": rules} for p in ("push", "submit", "forgeAuthor", "forgeCommitter")}},
-                        "refs/for/refs/heads/*": {"permissions": {"submit": {"rules": rules}}}}})
+    g.rest("POST", f"/projects/{q(name)}/index", {"index_children": False})
+    local = g.get(f"/projects/{q(name)}/access").get("local") or {}
+    if "refs/for/refs/heads/*" not in local:
+        # Submit on refs/for/: what %submit (submit at upload) checks.
+        g.rest("POST", f"/projects/{q(name)}/access", {
+            "message": "Let the scale benchmark push, submit and forge (scripts/devgerrit/scale_changes.py)",
+            "add": {"refs/heads/*": {"permissions": {
+                p: {"rules": rules} for p in ("push", "submit", "forgeAuthor", "forgeCommitter")}},
+                    "refs/for/refs/heads/*": {"permissions": {"submit": {"rules": rules}}}}})
 
 
 def existing(g, project):
