@@ -87,6 +87,7 @@ public final class Assessment {
   private final Optional<Verdict> verdict;
   private final boolean verdictPasses;
   private final int indexQueries;
+  private final int objectsRead;
   private final int withheld;
   private final Optional<Exception> failure;
 
@@ -102,6 +103,7 @@ public final class Assessment {
       Optional<Verdict> verdict,
       boolean verdictPasses,
       int indexQueries,
+      int objectsRead,
       int withheld,
       Optional<Exception> failure) {
     this.project = project;
@@ -115,6 +117,7 @@ public final class Assessment {
     this.verdict = verdict;
     this.verdictPasses = verdictPasses;
     this.indexQueries = indexQueries;
+    this.objectsRead = objectsRead;
     this.withheld = withheld;
     this.failure = failure;
   }
@@ -142,6 +145,7 @@ public final class Assessment {
         false,
         0,
         0,
+        0,
         Optional.empty());
   }
 
@@ -159,6 +163,7 @@ public final class Assessment {
         NOTHING,
         Optional.empty(),
         false,
+        0,
         0,
         0,
         Optional.of(cause));
@@ -186,11 +191,12 @@ public final class Assessment {
         false,
         0,
         0,
+        0,
         Optional.empty());
   }
 
   /** Resolved: the verdict as the viewer sees it, the outcome as the plugin decides it. */
-  Assessment checked(Verdict seen, boolean passes, int queries, int withheld) {
+  Assessment checked(Verdict seen, boolean passes, int queries, int objects, int withheld) {
     return new Assessment(
         project,
         changeId,
@@ -203,6 +209,7 @@ public final class Assessment {
         Optional.of(seen),
         passes,
         queries,
+        objects,
         withheld,
         Optional.empty());
   }
@@ -220,6 +227,7 @@ public final class Assessment {
         declared,
         Optional.empty(),
         false,
+        0,
         0,
         0,
         Optional.of(cause));
@@ -312,6 +320,11 @@ public final class Assessment {
   /** How many index queries the check made. */
   public int indexQueries() {
     return indexQueries;
+  }
+
+  /** How many git objects the check read. */
+  public int objectsRead() {
+    return objectsRead;
   }
 
   /** How many prerequisites were left out because the viewer cannot read them (never named). */

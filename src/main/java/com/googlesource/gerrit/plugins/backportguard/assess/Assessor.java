@@ -204,7 +204,11 @@ public class Assessor {
       Verdict verdict = verdict(checked, settings, subject.declared(), resolution);
       Redaction.Result seen = Redaction.apply(verdict, viewer);
       return subject.checked(
-          seen.verdict(), verdict.passes(), resolution.indexQueries(), seen.withheld());
+          seen.verdict(),
+          verdict.passes(),
+          resolution.indexQueries(),
+          resolution.objectsRead(),
+          seen.withheld());
     } catch (RestApiException | IOException | RuntimeException e) {
       if (EvaluationQueue.isTransient(e)) {
         throw e;

@@ -118,7 +118,8 @@ public class ChangeEvaluator {
       throws RestApiException, IOException, PermissionBackendException {
     long start = System.nanoTime();
     EvaluationReport report = evaluateCurrentPatchSet(project, changeId);
-    return report.withCost(report.indexQueries(), Duration.ofNanos(System.nanoTime() - start));
+    return report.withCost(
+        report.indexQueries(), report.objectsRead(), Duration.ofNanos(System.nanoTime() - start));
   }
 
   private EvaluationReport evaluateCurrentPatchSet(Project.NameKey project, Change.Id changeId)
@@ -160,6 +161,7 @@ public class ChangeEvaluator {
     Outcome outcome;
     Optional<Account.Id> bot;
     int queries = 0;
+    int objects = 0;
     int patchSet = notes.getCurrentPatchSet().id().get();
     // What is decided, for the verdict store: the outcome keyword and the missing count.
     String decided;
@@ -181,6 +183,7 @@ public class ChangeEvaluator {
       }
       Assessment assessment = assessor.resolve(subject, Viewer.readersOfChange());
       queries = assessment.indexQueries();
+      objects = assessment.objectsRead();
       Optional<Exception> failure = assessment.failure();
       if (failure.isEmpty()) {
         try {
@@ -217,7 +220,7 @@ public class ChangeEvaluator {
     EvaluationReport report =
         poster.apply(notes, settings, outcome, bot.get(), serverSettings.account().get());
     return report
-        .withCost(queries, report.elapsed())
+        .withCost(queries, objects, report.elapsed())
         .withDecision(new EvaluationReport.Decision(patchSet, decided, outcome.vote(), missing));
   }
 

@@ -31,6 +31,7 @@ import java.util.Optional;
  * @param voteAfter the plugin's vote after it
  * @param commentPosted whether a new comment was posted
  * @param indexQueries how many index queries the evaluation made
+ * @param objectsRead how many git objects it read
  * @param elapsed how long it took
  * @param decision what the plugin decided about the patch set, when it got that far
  */
@@ -43,6 +44,7 @@ public record EvaluationReport(
     int voteAfter,
     boolean commentPosted,
     int indexQueries,
+    int objectsRead,
     Duration elapsed,
     Optional<Decision> decision) {
   /**
@@ -87,6 +89,7 @@ public record EvaluationReport(
         voteAfter,
         commentPosted,
         indexQueries,
+        0,
         elapsed,
         Optional.empty());
   }
@@ -127,7 +130,7 @@ public record EvaluationReport(
         Duration.ZERO);
   }
 
-  EvaluationReport withCost(int indexQueries, Duration elapsed) {
+  EvaluationReport withCost(int indexQueries, int objectsRead, Duration elapsed) {
     return new EvaluationReport(
         project,
         change,
@@ -137,6 +140,7 @@ public record EvaluationReport(
         voteAfter,
         commentPosted,
         indexQueries,
+        objectsRead,
         elapsed,
         decision);
   }
@@ -151,6 +155,7 @@ public record EvaluationReport(
         voteAfter,
         commentPosted,
         indexQueries,
+        objectsRead,
         elapsed,
         Optional.of(decision));
   }
@@ -175,8 +180,12 @@ public record EvaluationReport(
   /** What the check cost, for admins watching the load and for the benchmark. */
   private String cost() {
     return String.format(
-        " (%d index %s, %d ms)",
-        indexQueries, indexQueries == 1 ? "query" : "queries", elapsed.toMillis());
+        " (%d index %s, %d git %s read, %d ms)",
+        indexQueries,
+        indexQueries == 1 ? "query" : "queries",
+        objectsRead,
+        objectsRead == 1 ? "object" : "objects",
+        elapsed.toMillis());
   }
 
   private static String signed(int vote) {

@@ -22,7 +22,8 @@ final class ReportMetrics {
 
   /** Records the report; returns it, for the queue to hand to its callers. */
   static EvaluationReport record(BackportGuardMetrics metrics, EvaluationReport report) {
-    metrics.evaluated(result(report.result()), report.elapsed(), report.indexQueries());
+    metrics.evaluated(
+        result(report.result()), report.elapsed(), report.indexQueries(), report.objectsRead());
     if (report.result() == EvaluationReport.Result.UNCHANGED) {
       metrics.postSkippedUnchanged();
     }

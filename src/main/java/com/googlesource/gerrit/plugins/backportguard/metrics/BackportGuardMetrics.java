@@ -134,6 +134,8 @@ public class BackportGuardMetrics {
   private final Timer1<String> evaluationLatency;
   private final Counter0 indexQueries;
   private final Histogram0 indexQueriesPerEvaluation;
+  private final Counter0 objectsRead;
+  private final Histogram0 objectsReadPerEvaluation;
   private final Counter0 evaluationsCoalesced;
   private final Counter1<String> rechecksTriggered;
   private final Counter0 rechecksCoalesced;
@@ -182,6 +184,16 @@ public class BackportGuardMetrics {
             new Description("Index queries made by one evaluation")
                 .setCumulative()
                 .setUnit("queries"));
+    objectsRead =
+        metrics.newCounter(
+            "evaluation/objects_read",
+            new Description("Git objects read by evaluations").setCumulative().setUnit("objects"));
+    objectsReadPerEvaluation =
+        metrics.newHistogram(
+            "evaluation/objects_read_per_evaluation",
+            new Description("Git objects read by one evaluation")
+                .setCumulative()
+                .setUnit("objects"));
     evaluationsCoalesced =
         metrics.newCounter(
             "evaluation/coalesced",
@@ -265,12 +277,14 @@ public class BackportGuardMetrics {
     return Field.ofString(name, Field.ignoreMetadata()).description(description).build();
   }
 
-  /** Records what one evaluation did, its time and index queries. */
-  public void evaluated(Result result, Duration elapsed, int queries) {
+  /** Records what one evaluation did, its time, index queries and git objects read. */
+  public void evaluated(Result result, Duration elapsed, int queries, int objects) {
     evaluations.increment(result.key());
     evaluationLatency.record(result.key(), elapsed.toNanos(), TimeUnit.NANOSECONDS);
     indexQueries.incrementBy(queries);
     indexQueriesPerEvaluation.record(queries);
+    objectsRead.incrementBy(objects);
+    objectsReadPerEvaluation.record(objects);
   }
 
   /** An evaluation that threw, and failed again after every retry. */

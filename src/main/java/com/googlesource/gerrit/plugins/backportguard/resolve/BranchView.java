@@ -21,9 +21,11 @@ import com.google.gerrit.server.git.GitRepositoryManager;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.eclipse.jgit.errors.MissingObjectException;
 import org.eclipse.jgit.errors.RepositoryNotFoundException;
 import org.eclipse.jgit.errors.RevWalkException;
@@ -56,26 +58,48 @@ final class BranchView implements AutoCloseable {
     boolean describable(String project, String ref);
   }
 
-  /** A project's repository, opened once for the check. */
-  private record Open(Repository repo, ObjectReader reader, RevWalk rw) {
+  /** A project's repository, opened once for the check, with its commit-graph if it has one. */
+  private record Open(
+      Repository repo,
+      ObjectReader reader,
+      RevWalk rw,
+      RevWalk bitmapWalk,
+      Optional<GraphReachability> graph) {
     void close() {
       rw.close();
+      bitmapWalk.close();
       reader.close();
       repo.close();
     }
   }
 
   private final GitRepositoryManager repoManager;
+  private final RecentChangeIds recent;
   private final CheckBudget budget;
   private final Readers readers;
   private final String branch;
   private final Map<String, Open> open = new LinkedHashMap<>();
   private final Map<String, Branch> branches = new HashMap<>();
+  // Levels and reverts ask about the same commit again: answer each once per check.
+  private final Map<String, Boolean> reachable = new HashMap<>();
 
   /**
    * @param branch the short name of the checked change's target branch
    */
   BranchView(GitRepositoryManager repoManager, CheckBudget budget, Readers readers, String branch) {
+    this(repoManager, budget, readers, branch, new RecentChangeIds());
+  }
+
+  /**
+   * @param recent the windows earlier checks walked, shared by every check
+   */
+  BranchView(
+      GitRepositoryManager repoManager,
+      CheckBudget budget,
+      Readers readers,
+      String branch,
+      RecentChangeIds recent) {
+    this.recent = recent;
     this.repoManager = repoManager;
     this.budget = budget;
     this.readers = readers;
@@ -120,12 +144,48 @@ final class BranchView implements AutoCloseable {
    * not.
    */
   boolean contains(String project, ObjectId tip, String commit) throws IOException {
-    RevWalk rw = open(project).rw();
-    RevCommit tipCommit = rw.parseCommit(tip);
+    String key = project + ' ' + tip.name() + ' ' + commit;
+    Boolean known = reachable.get(key);
+    if (known != null) {
+      return known;
+    }
+    Open o = open(project);
+    boolean in;
+    if (o.graph().isPresent()) {
+      in = o.graph().get().contains(tip, ObjectId.fromString(commit));
+    } else {
+      in = walkContains(o, tip, commit);
+    }
+    reachable.put(key, in);
+    return in;
+  }
+
+  /**
+   * Without a commit-graph: from the pack's reachability bitmaps where gc wrote them (the walk
+   * stops at the first commit that has one), else JGit's merge-base walk.
+   */
+  private static boolean walkContains(Open o, ObjectId tip, String commit) throws IOException {
+    RevWalk rw = o.rw();
     try {
-      return rw.isMergedInto(rw.parseCommit(ObjectId.fromString(commit)), tipCommit);
-    } catch (MissingObjectException e) {
-      return false;
+      RevCommit tipCommit = rw.parseCommit(tip);
+      RevCommit c;
+      try {
+        c = rw.parseCommit(ObjectId.fromString(commit));
+      } catch (MissingObjectException e) {
+        return false;
+      }
+      if (o.reader().getBitmapIndex() == null) {
+        return rw.isMergedInto(c, tipCommit);
+      }
+      RevWalk bw = o.bitmapWalk();
+      try {
+        return o.reader()
+            .createReachabilityChecker(bw)
+            .areAllReachable(List.of(bw.parseCommit(c)), Stream.of(bw.parseCommit(tipCommit)))
+            .isEmpty();
+      } finally {
+        bw.reset();
+      }
     } finally {
       rw.reset();
     }
@@ -151,7 +211,13 @@ final class BranchView implements AutoCloseable {
    */
   Map<String, String> findPushedCommits(String project, ObjectId tip, Set<String> wanted)
       throws IOException {
+    Optional<RecentChangeIds.Window> known = recent.get(project, tip);
+    if (known.isPresent()) {
+      return known.get().find(wanted);
+    }
     Map<String, String> found = new HashMap<>();
+    RecentChangeIds.Builder window = new RecentChangeIds.Builder();
+    boolean complete = true;
     RevWalk rw = open(project).rw();
     try {
       rw.setRetainBody(true);
@@ -162,7 +228,9 @@ final class BranchView implements AutoCloseable {
         if (++walked > MAX_WALK) {
           break;
         }
-        for (String id : c.getFooterLines(FooterConstants.CHANGE_ID)) {
+        List<String> ids = c.getFooterLines(FooterConstants.CHANGE_ID);
+        window.add(c.name(), ids);
+        for (String id : ids) {
           for (String w : wanted) {
             if (id.strip().startsWith(w)) {
               found.putIfAbsent(w, c.name());
@@ -170,6 +238,7 @@ final class BranchView implements AutoCloseable {
           }
         }
         if (found.size() == wanted.size()) {
+          complete = false;
           break;
         }
       }
@@ -183,6 +252,9 @@ final class BranchView implements AutoCloseable {
       rw.reset();
       rw.sort(RevSort.NONE);
     }
+    if (complete) {
+      recent.put(project, tip, window.build());
+    }
     return found;
   }
 
@@ -191,7 +263,16 @@ final class BranchView implements AutoCloseable {
     if (o == null) {
       Repository repo = repoManager.openRepository(Project.nameKey(project));
       ObjectReader reader = budget.reader(repo);
-      o = new Open(repo, reader, new RevWalk(reader));
+      RevWalk rw = new RevWalk(reader);
+      try {
+        // JGit's bitmap checker sets its own filter and sort on its walk: not on the shared one.
+        o = new Open(repo, reader, rw, new RevWalk(reader), GraphReachability.of(repo, rw, budget));
+      } catch (IOException e) {
+        rw.close();
+        reader.close();
+        repo.close();
+        throw e;
+      }
       open.put(project, o);
     }
     return o;

@@ -61,6 +61,11 @@ public final class CheckBudget {
     return Math.min(queries, maxQueries);
   }
 
+  /** How many git objects the walks read. */
+  public int objectsRead() {
+    return Math.min(commits, maxCommits);
+  }
+
   void countObject() throws BoundReachedException {
     if (++commits > maxCommits) {
       commits = maxCommits + 1;

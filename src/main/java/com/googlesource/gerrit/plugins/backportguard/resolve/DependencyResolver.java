@@ -70,6 +70,7 @@ public class DependencyResolver {
 
   private final GerritApi gApi;
   private final GitRepositoryManager repoManager;
+  private final RecentChangeIds recent;
   private final Visibility.Factory visibilityFactory;
   private final ResolveBounds bounds;
   private final DependencyFooterParser parser;
@@ -80,7 +81,9 @@ public class DependencyResolver {
       GitRepositoryManager repoManager,
       Visibility.Factory visibilityFactory,
       ResolveBounds bounds,
-      DependencyFooterParser parser) {
+      DependencyFooterParser parser,
+      RecentChangeIds recent) {
+    this.recent = recent;
     this.gApi = gApi;
     this.repoManager = repoManager;
     this.visibilityFactory = visibilityFactory;
@@ -110,7 +113,7 @@ public class DependencyResolver {
     Visibility visibility = visibilityFactory.create(change, owner, uploaders);
     CheckBudget budget = bounds.newBudget();
     try (BranchView branches =
-        new BranchView(repoManager, budget, visibility::describable, change.branch())) {
+        new BranchView(repoManager, budget, visibility::describable, change.branch(), recent)) {
       Check check = new Check(change, visibility, budget, branches);
       ImmutableList<DependencyResult> results = new LevelLookup(check).resolve(dependencies);
       Chain chain =
@@ -126,7 +129,7 @@ public class DependencyResolver {
         chain = LandingTogether.demote(chain, blocked);
         results = reopen(results, blocked);
       }
-      return new Resolution(results, chain, budget.queries());
+      return new Resolution(results, chain, budget.queries(), budget.objectsRead());
     }
   }
 

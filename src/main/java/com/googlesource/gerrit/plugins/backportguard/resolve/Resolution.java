@@ -22,5 +22,7 @@ import com.google.common.collect.ImmutableList;
  * @param results each declared dependency with its state on the target branch
  * @param chain the prerequisites of the unmerged prerequisites, followed on the same branch
  * @param indexQueries how many index queries it took
+ * @param objectsRead how many git objects its walks read
  */
-public record Resolution(ImmutableList<DependencyResult> results, Chain chain, int indexQueries) {}
+public record Resolution(
+    ImmutableList<DependencyResult> results, Chain chain, int indexQueries, int objectsRead) {}

@@ -51,7 +51,8 @@ public class CheckCommandIT extends CheckTestBase {
     return check(adminSshSession, args);
   }
 
-  private static final Pattern COST = Pattern.compile(" \\(\\d+ index quer(y|ies), \\d+ ms\\)$");
+  private static final Pattern COST =
+      Pattern.compile(" \\(\\d+ index quer(y|ies), \\d+ git objects? read, \\d+ ms\\)$");
 
   /** The output's lines, each without the cost of its check (asserted in its own test). */
   private static ImmutableList<String> lines(String out) {
@@ -92,6 +93,7 @@ public class CheckCommandIT extends CheckTestBase {
     Matcher cost = COST.matcher(Splitter.on('\n').splitToList(out).get(0));
     assertThat(cost.find()).isTrue();
     assertThat(cost.group()).doesNotContain("(0 index");
+    assertThat(cost.group()).doesNotContain(" 0 git objects");
     assertThat(
             changeLines(
                 out,

@@ -20,6 +20,7 @@ import com.google.gerrit.entities.Change;
 import com.google.gerrit.entities.Project;
 import com.googlesource.gerrit.plugins.backportguard.evaluate.EvaluationReport.Result;
 import java.time.Duration;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** The one line the {@code check} command prints per change. */
@@ -30,7 +31,17 @@ class EvaluationReportTest {
   private static EvaluationReport report(
       Result result, String detail, int before, int after, boolean commentPosted) {
     return new EvaluationReport(
-        P, C, result, detail, before, after, commentPosted, 3, Duration.ofMillis(7));
+        P,
+        C,
+        result,
+        detail,
+        before,
+        after,
+        commentPosted,
+        3,
+        40,
+        Duration.ofMillis(7),
+        Optional.empty());
   }
 
   @Test
@@ -47,41 +58,45 @@ class EvaluationReportTest {
     assertThat(r.voteAfter()).isEqualTo(0);
     assertThat(r.commentPosted()).isFalse();
     assertThat(r.indexQueries()).isEqualTo(0);
+    assertThat(r.objectsRead()).isEqualTo(0);
     assertThat(r.elapsed()).isEqualTo(Duration.ZERO);
   }
 
   @Test
   void unchangedShowsTheVoteWithItsSign() {
     assertThat(report(Result.UNCHANGED, "", 1, 1, false).describe())
-        .isEqualTo("demo/app 42: unchanged, vote +1 (3 index queries, 7 ms)");
+        .isEqualTo("demo/app 42: unchanged, vote +1 (3 index queries, 40 git objects read, 7 ms)");
     assertThat(report(Result.UNCHANGED, "", -1, -1, false).describe())
-        .isEqualTo("demo/app 42: unchanged, vote -1 (3 index queries, 7 ms)");
+        .isEqualTo("demo/app 42: unchanged, vote -1 (3 index queries, 40 git objects read, 7 ms)");
     assertThat(report(Result.UNCHANGED, "", 0, 0, false).describe())
-        .isEqualTo("demo/app 42: unchanged, vote 0 (3 index queries, 7 ms)");
+        .isEqualTo("demo/app 42: unchanged, vote 0 (3 index queries, 40 git objects read, 7 ms)");
   }
 
   @Test
   void updatedShowsTheVoteChange() {
     assertThat(report(Result.UPDATED, "", 0, -1, true).describe())
-        .isEqualTo("demo/app 42: vote 0 -> -1, new comment (3 index queries, 7 ms)");
+        .isEqualTo(
+            "demo/app 42: vote 0 -> -1, new comment (3 index queries, 40 git objects read, 7 ms)");
     assertThat(report(Result.UPDATED, "", -1, 1, false).describe())
-        .isEqualTo("demo/app 42: vote -1 -> +1 (3 index queries, 7 ms)");
+        .isEqualTo("demo/app 42: vote -1 -> +1 (3 index queries, 40 git objects read, 7 ms)");
     assertThat(report(Result.UPDATED, "", 2, -2, true).describe())
-        .isEqualTo("demo/app 42: vote +2 -> -2, new comment (3 index queries, 7 ms)");
+        .isEqualTo(
+            "demo/app 42: vote +2 -> -2, new comment (3 index queries, 40 git objects read, 7 ms)");
   }
 
   @Test
   void updatedWithTheSameVoteShowsItOnce() {
     assertThat(report(Result.UPDATED, "", -1, -1, true).describe())
-        .isEqualTo("demo/app 42: vote -1, new comment (3 index queries, 7 ms)");
+        .isEqualTo(
+            "demo/app 42: vote -1, new comment (3 index queries, 40 git objects read, 7 ms)");
     assertThat(report(Result.UPDATED, "", 1, 1, false).describe())
-        .isEqualTo("demo/app 42: vote +1 (3 index queries, 7 ms)");
+        .isEqualTo("demo/app 42: vote +1 (3 index queries, 40 git objects read, 7 ms)");
   }
 
   @Test
   void oneQueryIsSingular() {
-    assertThat(report(Result.UNCHANGED, "", 0, 0, false).withCost(1, Duration.ZERO).describe())
-        .isEqualTo("demo/app 42: unchanged, vote 0 (1 index query, 0 ms)");
+    assertThat(report(Result.UNCHANGED, "", 0, 0, false).withCost(1, 1, Duration.ZERO).describe())
+        .isEqualTo("demo/app 42: unchanged, vote 0 (1 index query, 1 git object read, 0 ms)");
   }
 
   @Test
@@ -93,12 +108,23 @@ class EvaluationReportTest {
   @Test
   void withCostKeepsEverythingElse() {
     EvaluationReport r = report(Result.UPDATED, "d", -1, 1, true);
-    EvaluationReport costed = r.withCost(12, Duration.ofMillis(250));
+    EvaluationReport costed = r.withCost(12, 900, Duration.ofMillis(250));
     assertThat(costed)
         .isEqualTo(
             new EvaluationReport(
-                P, C, Result.UPDATED, "d", -1, 1, true, 12, Duration.ofMillis(250)));
+                P,
+                C,
+                Result.UPDATED,
+                "d",
+                -1,
+                1,
+                true,
+                12,
+                900,
+                Duration.ofMillis(250),
+                Optional.empty()));
     assertThat(costed.describe())
-        .isEqualTo("demo/app 42: vote -1 -> +1, new comment (12 index queries, 250 ms)");
+        .isEqualTo(
+            "demo/app 42: vote -1 -> +1, new comment (12 index queries, 900 git objects read, 250 ms)");
   }
 }

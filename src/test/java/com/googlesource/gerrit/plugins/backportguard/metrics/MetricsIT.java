@@ -46,12 +46,14 @@ public class MetricsIT extends BackportGuardTestBase {
   }
 
   @Test
-  public void evaluationsAreCountedWithTheirVerdictTimeAndIndexQueries() throws Exception {
+  public void evaluationsAreCountedWithTheirVerdictTimeIndexQueriesAndObjectsRead()
+      throws Exception {
     long blocked = count("evaluation/verdicts", "blocked");
     long passed = count("evaluation/verdicts", "passed");
     long updated = count("evaluation/count", "updated");
     long skipped = count("evaluation/count", "skipped");
     long queries = count("evaluation/index_queries");
+    long objects = count("evaluation/objects_read");
     long latency = metrics.getTimer(PREFIX + "evaluation/latency");
 
     ChangeInfo prerequisite = prerequisiteMergedAfterCut();
@@ -64,6 +66,8 @@ public class MetricsIT extends BackportGuardTestBase {
     assertThat(count("evaluation/verdicts", "blocked")).isGreaterThan(blocked);
     assertThat(count("evaluation/verdicts", "passed")).isEqualTo(passed);
     assertThat(count("evaluation/index_queries")).isGreaterThan(queries);
+    // At least the branch tip and the prerequisite's commit were read.
+    assertThat(count("evaluation/objects_read")).isAtLeast(objects + 2);
     assertThat(metrics.getTimer(PREFIX + "evaluation/latency")).isGreaterThan(latency);
 
     merge(cherryPick(prerequisite));

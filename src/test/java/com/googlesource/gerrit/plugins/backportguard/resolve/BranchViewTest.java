@@ -164,4 +164,33 @@ class BranchViewTest {
       assertThat(v.message("lib", base.name())).isPresent();
     }
   }
+
+  @Test
+  void aWindowWalkedToItsEndIsNotWalkedAgainForTheSameTip() throws Exception {
+    RecentChangeIds recent = new RecentChangeIds();
+    CheckBudget first = new CheckBudget(1000, COMMITS, 10, "q");
+    try (BranchView v = new BranchView(repos, first, (p, r) -> true, BRANCH, recent)) {
+      assertThat(v.findPushedCommits("lib", tip, Set.of("Inotthere", "I" + "a".repeat(40))))
+          .containsExactly("I" + "a".repeat(40), pushed.name());
+    }
+    assertThat(first.objectsRead()).isEqualTo(3);
+    CheckBudget second = new CheckBudget(1000, COMMITS, 10, "q");
+    try (BranchView v = new BranchView(repos, second, (p, r) -> true, BRANCH, recent)) {
+      assertThat(v.findPushedCommits("lib", tip, Set.of("Ibbbb", "Inotthere")))
+          .containsExactly("Ibbbb", base.name());
+    }
+    assertThat(second.objectsRead()).isEqualTo(0);
+  }
+
+  @Test
+  void aWalkThatStoppedEarlyIsNotKept() throws Exception {
+    RecentChangeIds recent = new RecentChangeIds();
+    try (BranchView v =
+        new BranchView(
+            repos, new CheckBudget(1000, COMMITS, 10, "q"), (p, r) -> true, BRANCH, recent)) {
+      assertThat(v.findPushedCommits("lib", tip, Set.of("I" + "a".repeat(40)))).hasSize(1);
+    }
+    // Found at the second commit: the third was never read, so nothing is known about it.
+    assertThat(recent.get("lib", tip)).isEmpty();
+  }
 }

@@ -56,8 +56,9 @@ public class FailingResolverModule extends AbstractModule {
         GitRepositoryManager repoManager,
         Visibility.Factory visibilityFactory,
         ResolveBounds bounds,
-        DependencyFooterParser parser) {
-      super(gApi, repoManager, visibilityFactory, bounds, parser);
+        DependencyFooterParser parser,
+        RecentChangeIds recent) {
+      super(gApi, repoManager, visibilityFactory, bounds, parser, recent);
     }
 
     @Override
