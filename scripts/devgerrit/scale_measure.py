@@ -503,6 +503,8 @@ class Measure:
         return os.path.join(os.path.dirname(java), "jcmd"), pid
 
     def heap(self, when, events):
+        # The queue first: the full GC below takes long enough for the queue to drain meanwhile.
+        queue = len(self.g.plugin_tasks())
         jcmd, pid = self.jcmd()
         subprocess.run([jcmd, pid, "GC.run"], check=True, capture_output=True)
         out = subprocess.run([jcmd, pid, "GC.class_histogram"], check=True, capture_output=True,
@@ -512,7 +514,7 @@ class Measure:
         cache = (caches.get(CACHE) or {}).get("entries", {}).get("mem")
         top = sorted(classes.items(), key=lambda x: -x[1])[:5]
         return {"when": when, "events": events, "instances": instances, "bytes": size, "cache": cache,
-                "queue": len(self.g.plugin_tasks()), "load": loadavg(), "top": top}
+                "queue": queue, "load": loadavg(), "top": top}
 
     def memory(self, project, cut_from, prereq, events, pushes):
         """A burst of `events` new patch sets in `pushes` pushes on as many open backports (one per
