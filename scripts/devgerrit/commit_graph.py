@@ -11,13 +11,15 @@
 # WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
 # See the License for the specific language governing permissions and
 # limitations under the License.
-"""Commit-graph files in a site's repositories, on and off, for the scale benchmark.
+"""Commit-graph files and reachability bitmaps in a site's repositories, on and off, for the
+scale benchmark.
 
 What config.md's "Large sites" advises an admin: a commit-graph written by gc
 (here by `git commit-graph write --reachable`, the single file JGit reads) and
-`core.commitGraph = true` so JGit reads it. The running Gerrit sees both at
-once: JGit re-reads a repository's config and its commit-graph file when they
-change on disk.
+`core.commitGraph = true` so JGit reads it; and the reachability bitmaps
+Gerrit's gc writes by default (here `git repack -adb`; git fast-import writes
+none). The running Gerrit sees them at once: JGit re-reads a repository's
+config, packs and commit-graph file when they change on disk.
 """
 
 import os
@@ -37,8 +39,9 @@ def write(site_git, projects):
     start = time.monotonic()
     for p in projects:
         repo = repository(site_git, p)
-        git("commit-graph", "write", "--reachable", "--no-progress", cwd=repo)
+        # First: git writes no graph where core.commitGraph = false.
         git("config", "core.commitGraph", "true", cwd=repo)
+        git("commit-graph", "write", "--reachable", "--no-progress", cwd=repo)
     return time.monotonic() - start
 
 
@@ -56,3 +59,17 @@ def has_graph(site_git, project):
     repo = repository(site_git, project)
     on = git("config", "--bool", "--default", "false", "core.commitGraph", cwd=repo).strip() == "true"
     return on and os.path.exists(os.path.join(repo, GRAPH))
+
+
+def bitmaps(site_git, projects, on):
+    """Repacks each project into one pack, with reachability bitmaps or without; returns the seconds."""
+    start = time.monotonic()
+    for p in projects:
+        git("-c", f"repack.writeBitmaps={'true' if on else 'false'}", "repack", "-a", "-d", "-q",
+            cwd=repository(site_git, p))
+    return time.monotonic() - start
+
+
+def has_bitmaps(site_git, project):
+    pack = os.path.join(repository(site_git, project), "objects", "pack")
+    return any(f.endswith(".bitmap") for f in os.listdir(pack))

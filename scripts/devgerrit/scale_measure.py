@@ -147,8 +147,8 @@ def fmt(x, digits=2):
     return str(x)
 
 
-def graphs(header):
-    g = header.get("commit_graph") or {}
+def graphs(header, key="commit_graph"):
+    g = header.get(key) or {}
     on = [p for p, v in g.items() if v]
     return "none" if not on else ("all measured projects" if len(on) == len(g) else ", ".join(on))
 
@@ -159,7 +159,7 @@ def render_markdown(r):
     out = [f"## Scale benchmark, {h['started']}", "",
            f"Gerrit {h['gerrit']}, {h['cores']} cores, {h['memory_gb']} GB, plugin threads {h['threads']},"
            f" shape {h['shape_key']} (core {h['core']}: {h['core_commits']} commits, {h['branches']} branches;"
-           f" small {h['small']}: {h['small_commits']} commits). Commit-graph: {graphs(h)}. Load (1/5/15 min) before {h['load_before']},"
+           f" small {h['small']}: {h['small_commits']} commits). Commit-graph: {graphs(h)}; bitmaps: {graphs(h, 'bitmaps')}. Load (1/5/15 min) before {h['load_before']},"
            f" after {h['load_after']}; {h['seconds']} s.", ""]
     u = r.get("upload")
     if u:

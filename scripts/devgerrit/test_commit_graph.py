@@ -48,6 +48,19 @@ class CommitGraphTest(unittest.TestCase):
         self.assertFalse(os.path.exists(os.path.join(self.repo, commit_graph.GRAPH)))
         self.assertFalse(commit_graph.has_graph(self.site_git, "scale/core"))
 
+    def test_write_after_remove_writes_again(self):
+        commit_graph.write(self.site_git, ["scale/core"])
+        commit_graph.remove(self.site_git, ["scale/core"])
+        commit_graph.write(self.site_git, ["scale/core"])
+        self.assertTrue(commit_graph.has_graph(self.site_git, "scale/core"))
+
+    def test_bitmaps_on_then_off(self):
+        self.assertFalse(commit_graph.has_bitmaps(self.site_git, "scale/core"))
+        commit_graph.bitmaps(self.site_git, ["scale/core"], True)
+        self.assertTrue(commit_graph.has_bitmaps(self.site_git, "scale/core"))
+        commit_graph.bitmaps(self.site_git, ["scale/core"], False)
+        self.assertFalse(commit_graph.has_bitmaps(self.site_git, "scale/core"))
+
 
 if __name__ == "__main__":
     unittest.main()
