@@ -113,7 +113,7 @@ class PureTest(unittest.TestCase):
         }
         md = scale_measure.render_markdown(report)
         self.assertIn("before 1.00 1.00 1.00, after 2.00 2.00 2.00", md)
-        self.assertIn("Commit-graph: c.", md)
+        self.assertIn("Commit-graph: c; bitmaps: none.", md)
         self.assertIn("**1.22**", md)
         self.assertIn("| 50 | reverted | s | 1 | 0.25 | 0.25 | 0.25 | 0.10 | -1 | 0 | 4.0 | n/a |", md)
         self.assertIn("| 1000 | 42.00 | 0.30 | 0 | 30.00 | 1.40 | 1.5 / 1.6 |", md)
