@@ -139,6 +139,29 @@ def parse_histogram(text, package=PACKAGE):
     return instances, size, classes
 
 
+BLOCKING_STATES = ("missing", "reverted")
+
+
+def wrong_verdicts(report):
+    """What a run got wrong rather than slow: a check the plugin could not decide within its bounds,
+    a vote the state does not call for (-1 exactly where a prerequisite is missing or reverted), a
+    dependent still blocked after its prerequisite's backport merged. Empty when all is right."""
+    wrong = []
+    for c in (report.get("evaluation") or {}).get("cells", []):
+        where = f"K={c['k']} {c['state']} on {c['project']}"
+        if c["undecided"]:
+            wrong.append(f"{where}: {c['undecided']} undecided")
+        votes = set(c["votes"].split(",")) if c["votes"] else set()
+        if c["state"] in BLOCKING_STATES and votes != {"-1"}:
+            wrong.append(f"{where}: votes {c['votes']}, want -1")
+        if c["state"] not in BLOCKING_STATES and "-1" in votes:
+            wrong.append(f"{where}: votes {c['votes']}, want no -1")
+    for x in report.get("revote") or []:
+        if x["still_blocked"]:
+            wrong.append(f"re-vote of {x['n']}: {x['still_blocked']} still -1")
+    return wrong
+
+
 def fmt(x, digits=2):
     if x is None:
         return "n/a"

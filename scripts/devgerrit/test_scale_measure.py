@@ -157,5 +157,28 @@ class ShapeAndTwinTest(unittest.TestCase):
         self.assertNotIn("backport-guard", git("--git-dir", core, "show", "refs/meta/config:project.config"))
 
 
+class WrongVerdictsTest(unittest.TestCase):
+    @staticmethod
+    def cell(state, votes, undecided=0):
+        return {"k": 1, "state": state, "project": "c", "votes": votes, "undecided": undecided}
+
+    def test_a_right_run_has_nothing_wrong(self):
+        report = {"evaluation": {"cells": [self.cell("missing", "-1"), self.cell("reverted", "-1"),
+                                           self.cell("merged on the branch", "None"),
+                                           self.cell("direct push", "0")]},
+                  "revote": [{"n": 10, "still_blocked": 0}]}
+        self.assertEqual([], scale_measure.wrong_verdicts(report))
+
+    def test_undecided_wrong_votes_and_stale_dependents_are_named(self):
+        report = {"evaluation": {"cells": [self.cell("missing", "-1", undecided=2),
+                                           self.cell("reverted", "-1,None"),
+                                           self.cell("merged before the cut", "-1")]},
+                  "revote": [{"n": 100, "still_blocked": 3}]}
+        wrong = scale_measure.wrong_verdicts(report)
+        self.assertEqual(4, len(wrong))
+        self.assertIn("K=1 missing on c: 2 undecided", wrong)
+        self.assertIn("re-vote of 100: 3 still -1", wrong)
+
+
 if __name__ == "__main__":
     unittest.main()
