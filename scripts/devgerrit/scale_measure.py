@@ -34,6 +34,7 @@ import os
 import re
 import shutil
 import subprocess
+import tempfile
 import time
 
 from devgerrit import scale, scale_changes, site
@@ -263,6 +264,28 @@ def install_twin(dev_dir, site_git_dir, shape, log=lambda m: None):
     return True
 
 
+def set_plugin_enabled(site_git_dir, project, enabled):
+    """Turns the plugin on or off for a project by a commit on its refs/meta/config written straight
+    into the site's repository; the caller flushes Gerrit's project cache. The upload ratio compares
+    pushes to the same project, with the same refs, with the plugin on and off: a twin without the
+    core's 5,000 changes takes a third of the time to receive a push, plugin or not."""
+    repo = os.path.join(site_git_dir, project + ".git")
+    old = git("--git-dir", repo, "rev-parse", "refs/meta/config").strip()
+    config = git("--git-dir", repo, "show", "refs/meta/config:project.config")
+    with tempfile.TemporaryDirectory() as tmp:
+        path = os.path.join(tmp, "project.config")
+        with open(path, "w") as f:
+            f.write(config)
+        git("config", "-f", path, "plugin.backport-guard.enabled", "true" if enabled else "false")
+        with open(path) as f:
+            config = f.read()
+    blob = git("--git-dir", repo, "hash-object", "-w", "--stdin", input=config).strip()
+    tree = git("--git-dir", repo, "mktree", input=f"100644 blob {blob}\tproject.config\n").strip()
+    commit = git("--git-dir", repo, "commit-tree", tree, "-p", old, "-m",
+                 f"Plugin {'on' if enabled else 'off'} for the upload ratio (scale_measure.py)").strip()
+    git("--git-dir", repo, "update-ref", "refs/meta/config", commit, old)
+
+
 class Measure:
     """Runs the measurements against the dev Gerrit `g` holding the scale site of `shape`."""
 
@@ -364,23 +387,32 @@ class Measure:
 
     # --- 1. upload latency ---
 
+    def plugin(self, project, enabled):
+        set_plugin_enabled(os.path.join(site.SITE, "git"), project, enabled)
+        self.g.rest("POST", "/config/server/caches/", {"operation": "FLUSH", "caches": ["projects"]})
+
     def upload(self, branch, pushes, warmup, prereq):
-        on, off = self.shape.core, twin_name(self.shape)
-        times = {on: [], off: []}
+        """The same project (the core, its 5,000 changes) with the plugin on and off in turn."""
+        project = self.shape.core
+        times = {"on": [], "off": []}
         load = [loadavg()]
         self.idle()
-        for i in range(warmup + pushes):
-            order = (on, off) if i % 2 == 0 else (off, on)
-            for project in order:
-                c = scale_changes.Commit(self.cid(project, f"upload {self.run} {i}"), f"Backport {i} (upload)",
-                                         (f"Depends-On: {prereq}",), path=f"measure/U{i % 10}.php")
-                took = self.pusher.push(project, branch, [c], independent=False)
-                self.idle()
-                if i >= warmup:
-                    times[project].append(took)
+        try:
+            for i in range(warmup + pushes):
+                for mode in (("on", "off") if i % 2 == 0 else ("off", "on")):
+                    self.plugin(project, mode == "on")
+                    c = scale_changes.Commit(self.cid(project, f"upload {self.run} {i} {mode}"),
+                                             f"Backport {i} (upload, plugin {mode})",
+                                             (f"Depends-On: {prereq}",), path=f"measure/U{i % 10}.php")
+                    took = self.pusher.push(project, branch, [c], independent=False)
+                    self.idle()
+                    if i >= warmup:
+                        times[mode].append(took)
+        finally:
+            self.plugin(project, True)
         load.append(loadavg())
-        res = {"on_project": on, "off_project": off, "branch": branch, "on": summary(times[on]),
-               "off": summary(times[off]), "load": load, "raw": times}
+        res = {"on_project": project, "off_project": project + ", plugin off", "branch": branch,
+               "on": summary(times["on"]), "off": summary(times["off"]), "load": load, "raw": times}
         res["ratio"] = ratio(res["on"]["p50"], res["off"]["p50"])
         return res
 

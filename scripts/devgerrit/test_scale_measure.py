@@ -157,6 +157,31 @@ class ShapeAndTwinTest(unittest.TestCase):
         self.assertNotIn("backport-guard", git("--git-dir", core, "show", "refs/meta/config:project.config"))
 
 
+class PluginSwitchTest(unittest.TestCase):
+    def test_the_plugin_is_turned_off_and_on_in_the_projects_own_config(self):
+        with tempfile.TemporaryDirectory() as site_git:
+            repo = os.path.join(site_git, "scale", "core.git")
+            os.makedirs(repo)
+            git("init", "--bare", "-q", cwd=repo)
+            blob = git("hash-object", "-w", "--stdin", cwd=repo,
+                       input='[access]\n\tinheritFrom = All-Projects\n').strip()
+            tree = git("mktree", cwd=repo, input=f"100644 blob {blob}\tproject.config\n").strip()
+            first = git("commit-tree", tree, "-m", "config", cwd=repo).strip()
+            git("update-ref", "refs/meta/config", first, cwd=repo)
+
+            def value():
+                return git("--git-dir", repo, "config", "--blob", "refs/meta/config:project.config",
+                           "plugin.backport-guard.enabled").strip()
+
+            scale_measure.set_plugin_enabled(site_git, "scale/core", False)
+            self.assertEqual("false", value())
+            scale_measure.set_plugin_enabled(site_git, "scale/core", True)
+            self.assertEqual("true", value())
+            self.assertEqual("All-Projects", git("--git-dir", repo, "config", "--blob",
+                                                 "refs/meta/config:project.config", "access.inheritFrom").strip())
+            self.assertEqual("3", git("--git-dir", repo, "rev-list", "--count", "refs/meta/config").strip())
+
+
 class WrongVerdictsTest(unittest.TestCase):
     @staticmethod
     def cell(state, votes, undecided=0):
