@@ -13,8 +13,8 @@
 # limitations under the License.
 """The five measurements of issue 12 on a built scale site (scripts/scale-benchmark measure).
 
-1. upload latency ratio: `git push` of one backport to refs/for/<branch> of the core and of its
-   twin with the plugin off (same repository under `<core>-off`), interleaved;
+1. upload latency ratio: `git push` of one backport to refs/for/<branch> of the core with the
+   plugin on and off in its own project.config, interleaved;
 2. evaluation latency: from the start of the REST call that creates a backport declaring K
    prerequisites in one state to the plugin's comment on it (read from the change, not the
    index), core vs the 1,000-commit project, interleaved;
@@ -32,7 +32,6 @@ import json
 import math
 import os
 import re
-import shutil
 import subprocess
 import tempfile
 import time
@@ -238,37 +237,11 @@ def loadavg():
 # --- Gerrit plumbing -------------------------------------------------------------------------
 
 
-def twin_name(shape):
-    return shape.core + "-off"
-
-
-def install_twin(dev_dir, site_git_dir, shape, log=lambda m: None):
-    """The core's cached repository under a second name with the plugin off in its project.config:
-    same history, same commit ids; only refs/meta/config differs. Kept when the site has it."""
-    name = twin_name(shape)
-    dest = os.path.join(site_git_dir, name + ".git")
-    if os.path.exists(dest):
-        return False
-    tmp = dest + ".copying"
-    shutil.rmtree(tmp, ignore_errors=True)
-    shutil.copytree(os.path.join(scale.cache_dir(dev_dir, shape), "git", shape.core + ".git"), tmp, symlinks=True)
-    config = git("--git-dir", tmp, "show", "refs/meta/config:project.config")
-    config += '[plugin "backport-guard"]\n\tenabled = false\n'
-    blob = git("--git-dir", tmp, "hash-object", "-w", "--stdin", input=config).strip()
-    tree = git("--git-dir", tmp, "mktree", input=f"100644 blob {blob}\tproject.config\n").strip()
-    commit = git("--git-dir", tmp, "commit-tree", tree, "-p", "refs/meta/config", "-m",
-                 "Plugin off: the twin of the core for the upload ratio (scale_measure.py)").strip()
-    git("--git-dir", tmp, "update-ref", "refs/meta/config", commit)
-    os.replace(tmp, dest)
-    log(f"installed {name}, the core with the plugin off")
-    return True
-
-
 def set_plugin_enabled(site_git_dir, project, enabled):
     """Turns the plugin on or off for a project by a commit on its refs/meta/config written straight
     into the site's repository; the caller flushes Gerrit's project cache. The upload ratio compares
     pushes to the same project, with the same refs, with the plugin on and off: a twin without the
-    core's 5,000 changes takes a third of the time to receive a push, plugin or not."""
+    core's 5,000 changes took a third of the time to receive a push, plugin or not."""
     repo = os.path.join(site_git_dir, project + ".git")
     old = git("--git-dir", repo, "rev-parse", "refs/meta/config").strip()
     config = git("--git-dir", repo, "show", "refs/meta/config:project.config")

@@ -12,7 +12,7 @@
 # See the License for the specific language governing permissions and
 # limitations under the License.
 """The scale benchmark's measurement logic, without a server: percentiles, the order of the
-samples, metric deltas, the class histogram, the table, the plugin-off twin, the small names.
+samples, metric deltas, the class histogram, the table, the plugin switch, the small names.
 
 cd scripts && python3 -B -m unittest devgerrit.test_scale_measure
 """
@@ -137,25 +137,6 @@ class ShapeAndTwinTest(unittest.TestCase):
         self.assertTrue(all(n.startswith("scale-small/") for n in names), names)
         self.assertNotEqual(small.key(), SMALL.key())
         self.assertFalse(set(names) & {p for p, _, _, _ in scale.projects(SMALL)})
-
-    def test_twin_has_the_cores_history_and_the_plugin_off(self):
-        dev, site_git = os.path.join(self.root, "dev"), os.path.join(self.root, "git")
-        scale.build(dev, SMALL)
-        self.assertTrue(scale_measure.install_twin(dev, site_git, SMALL))
-        self.assertFalse(scale_measure.install_twin(dev, site_git, SMALL))  # kept the second time
-        twin = os.path.join(site_git, scale_measure.twin_name(SMALL) + ".git")
-        core = os.path.join(scale.cache_dir(dev, SMALL), "git", SMALL.core + ".git")
-        heads = "--format=%(refname) %(objectname)"
-        self.assertEqual(git("--git-dir", twin, "for-each-ref", heads, "refs/heads/"),
-                         git("--git-dir", core, "for-each-ref", heads, "refs/heads/"))
-        config = os.path.join(self.root, "project.config")
-        with open(config, "w") as f:
-            f.write(git("--git-dir", twin, "show", "refs/meta/config:project.config"))
-        self.assertEqual(git("config", "-f", config, "plugin.backport-guard.enabled").strip(), "false")
-        self.assertEqual(git("config", "-f", config, "access.inheritFrom").strip(), "All-Projects")
-        # The cache itself is untouched.
-        self.assertNotIn("backport-guard", git("--git-dir", core, "show", "refs/meta/config:project.config"))
-
 
 class PluginSwitchTest(unittest.TestCase):
     def test_the_plugin_is_turned_off_and_on_in_the_projects_own_config(self):
