@@ -253,7 +253,11 @@ def set_plugin_enabled(site_git_dir, project, enabled):
         with open(path) as f:
             config = f.read()
     blob = git("--git-dir", repo, "hash-object", "-w", "--stdin", input=config).strip()
-    tree = git("--git-dir", repo, "mktree", input=f"100644 blob {blob}\tproject.config\n").strip()
+    # Every other file of refs/meta/config kept: `groups` names the groups its ACLs grant to.
+    entries = [e for e in git("--git-dir", repo, "ls-tree", old).splitlines()
+               if not e.endswith("\tproject.config")]
+    entries.append(f"100644 blob {blob}\tproject.config")
+    tree = git("--git-dir", repo, "mktree", input="\n".join(entries) + "\n").strip()
     commit = git("--git-dir", repo, "commit-tree", tree, "-p", old, "-m",
                  f"Plugin {'on' if enabled else 'off'} for the upload ratio (scale_measure.py)").strip()
     git("--git-dir", repo, "update-ref", "refs/meta/config", commit, old)

@@ -146,7 +146,9 @@ class PluginSwitchTest(unittest.TestCase):
             git("init", "--bare", "-q", cwd=repo)
             blob = git("hash-object", "-w", "--stdin", cwd=repo,
                        input='[access]\n\tinheritFrom = All-Projects\n').strip()
-            tree = git("mktree", cwd=repo, input=f"100644 blob {blob}\tproject.config\n").strip()
+            groups = git("hash-object", "-w", "--stdin", cwd=repo, input="# UUID\tGroup Name\n").strip()
+            tree = git("mktree", cwd=repo,
+                       input=f"100644 blob {groups}\tgroups\n100644 blob {blob}\tproject.config\n").strip()
             first = git("commit-tree", tree, "-m", "config", cwd=repo).strip()
             git("update-ref", "refs/meta/config", first, cwd=repo)
 
@@ -161,6 +163,8 @@ class PluginSwitchTest(unittest.TestCase):
             self.assertEqual("All-Projects", git("--git-dir", repo, "config", "--blob",
                                                  "refs/meta/config:project.config", "access.inheritFrom").strip())
             self.assertEqual("3", git("--git-dir", repo, "rev-list", "--count", "refs/meta/config").strip())
+            # The ACLs' group names survive.
+            self.assertIn("groups", git("--git-dir", repo, "ls-tree", "--name-only", "refs/meta/config"))
 
 
 class WrongVerdictsTest(unittest.TestCase):
