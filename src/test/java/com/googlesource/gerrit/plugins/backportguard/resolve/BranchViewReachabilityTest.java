@@ -19,7 +19,6 @@ import static com.google.common.truth.Truth.assertWithMessage;
 
 import com.google.gerrit.entities.Project;
 import com.google.gerrit.testing.InMemoryRepositoryManager;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.eclipse.jgit.internal.storage.dfs.DfsGarbageCollector;
@@ -37,35 +36,9 @@ import org.junit.jupiter.api.Test;
 class BranchViewReachabilityTest {
   private final InMemoryRepositoryManager repos = new InMemoryRepositoryManager();
 
-  private List<RevCommit> randomHistory(TestRepository<InMemoryRepository> git, Runnable atGc)
-      throws Exception {
-    Random random = new Random(7);
-    List<RevCommit> all = new ArrayList<>();
-    List<RevCommit> heads = new ArrayList<>();
-    heads.add(git.commit().message("root").create());
-    all.add(heads.get(0));
-    for (int i = 0; i < 300; i++) {
-      if (i == 200) {
-        for (int h = 0; h < heads.size(); h++) {
-          git.update("refs/heads/b" + h, heads.get(h));
-        }
-        atGc.run();
-      }
-      int h = random.nextInt(heads.size());
-      TestRepository<InMemoryRepository>.CommitBuilder b =
-          git.commit().message("c" + i).parent(heads.get(h));
-      if (heads.size() > 1 && random.nextInt(6) == 0) {
-        b.parent(heads.get((h + 1) % heads.size()));
-      }
-      RevCommit c = b.create();
-      all.add(c);
-      if (random.nextInt(12) == 0 && heads.size() < 6) {
-        heads.add(c);
-      } else {
-        heads.set(h, c);
-      }
-    }
-    return all;
+  private static List<RevCommit> randomHistory(
+      TestRepository<InMemoryRepository> git, RandomHistory.AtGc atGc) throws Exception {
+    return RandomHistory.build(git, new Random(7), 300, 200, atGc);
   }
 
   private void assertAnswersAsGit(InMemoryRepository repo, List<RevCommit> all) throws Exception {
@@ -105,16 +78,7 @@ class BranchViewReachabilityTest {
   void withTheBitmapsGcWroteAndCommitsPushedSince() throws Exception {
     InMemoryRepository repo = (InMemoryRepository) repos.createRepository(Project.nameKey("p"));
     TestRepository<InMemoryRepository> git = new TestRepository<>(repo);
-    List<RevCommit> all =
-        randomHistory(
-            git,
-            () -> {
-              try {
-                new DfsGarbageCollector(repo).pack(null);
-              } catch (Exception e) {
-                throw new AssertionError(e);
-              }
-            });
+    List<RevCommit> all = randomHistory(git, () -> new DfsGarbageCollector(repo).pack(null));
     try (ObjectReader r = repo.newObjectReader()) {
       assertThat(r.getBitmapIndex()).isNotNull();
     }

@@ -86,31 +86,7 @@ class GraphReachabilityTest {
   @Test
   void answersAsGitDoesOnARandomHistoryPartlyInTheGraph() throws Exception {
     Random random = new Random(12);
-    List<RevCommit> all = new ArrayList<>();
-    List<RevCommit> heads = new ArrayList<>();
-    heads.add(git.commit().message("root").create());
-    all.add(heads.get(0));
-    for (int i = 0; i < 400; i++) {
-      if (i == 250) {
-        for (int h = 0; h < heads.size(); h++) {
-          git.update("refs/heads/b" + h, heads.get(h));
-        }
-        writeGraph();
-      }
-      int h = random.nextInt(heads.size());
-      TestRepository<FileRepository>.CommitBuilder b =
-          git.commit().message("c" + i).parent(heads.get(h));
-      if (heads.size() > 1 && random.nextInt(6) == 0) {
-        b.parent(heads.get((h + 1) % heads.size()));
-      }
-      RevCommit c = b.create();
-      all.add(c);
-      if (random.nextInt(12) == 0 && heads.size() < 6) {
-        heads.add(c);
-      } else {
-        heads.set(h, c);
-      }
-    }
+    List<RevCommit> all = RandomHistory.build(git, random, 400, 250, this::writeGraph);
     CheckBudget budget = budget();
     int checked = 0;
     int reachable = 0;
@@ -229,33 +205,6 @@ class GraphReachabilityTest {
     return true;
   }
 
-  /** A random history of merges and branches, with refs on every head. */
-  private List<RevCommit> randomHistory(Random random, int size) throws Exception {
-    List<RevCommit> all = new ArrayList<>();
-    List<RevCommit> heads = new ArrayList<>();
-    heads.add(git.commit().message("root").create());
-    all.add(heads.get(0));
-    for (int i = 0; i < size; i++) {
-      int h = random.nextInt(heads.size());
-      TestRepository<FileRepository>.CommitBuilder b =
-          git.commit().message("c" + i).parent(heads.get(h));
-      if (heads.size() > 1 && random.nextInt(5) == 0) {
-        b.parent(heads.get((h + 1) % heads.size()));
-      }
-      RevCommit c = b.create();
-      all.add(c);
-      if (random.nextInt(10) == 0 && heads.size() < 8) {
-        heads.add(c);
-      } else {
-        heads.set(h, c);
-      }
-    }
-    for (int h = 0; h < heads.size(); h++) {
-      git.update("refs/heads/b" + h, heads.get(h));
-    }
-    return all;
-  }
-
   private void assertAnswersAsGit(Random random, List<RevCommit> all) throws Exception {
     CheckBudget budget = budget();
     try (RevWalk rw = new RevWalk(budget.reader(repo));
@@ -276,7 +225,7 @@ class GraphReachabilityTest {
   @Test
   void answersAsGitDoesWithAGraphGitWroteWithCorrectedCommitDates() throws Exception {
     Random random = new Random(7);
-    List<RevCommit> all = randomHistory(random, 300);
+    List<RevCommit> all = RandomHistory.build(git, random, 300, -1, () -> {});
     org.junit.jupiter.api.Assumptions.assumeTrue(
         writeGraphWithGit("-c", "commitGraph.generationVersion=2"));
     assertAnswersAsGit(random, all);
@@ -285,7 +234,7 @@ class GraphReachabilityTest {
   @Test
   void answersAsGitDoesWithAGraphGitWroteWithTopologicalLevels() throws Exception {
     Random random = new Random(8);
-    List<RevCommit> all = randomHistory(random, 300);
+    List<RevCommit> all = RandomHistory.build(git, random, 300, -1, () -> {});
     org.junit.jupiter.api.Assumptions.assumeTrue(
         writeGraphWithGit("-c", "commitGraph.generationVersion=1"));
     assertAnswersAsGit(random, all);
