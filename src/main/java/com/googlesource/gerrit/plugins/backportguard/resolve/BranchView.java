@@ -151,12 +151,14 @@ final class BranchView implements AutoCloseable {
     boolean in;
     if (quick.isPresent()) {
       in = quick.get();
-    } else if (o.graph().isPresent() && o.reader().getBitmapIndex() == null) {
-      in = o.graph().get().contains(tip, id);
     } else {
       // Bitmaps first where gc wrote them: the graph walk would cross every commit between an old
       // commit of another branch and the tip to say it is not there.
-      in = walkContains(o, tip, commit);
+      boolean bitmaps = o.reader().getBitmapIndex() != null;
+      in =
+          o.graph().isPresent() && !bitmaps
+              ? o.graph().get().contains(tip, id)
+              : walkContains(o, tip, id, bitmaps);
     }
     reachable.put(key, in);
     return in;
@@ -166,17 +168,18 @@ final class BranchView implements AutoCloseable {
    * Without a commit-graph: from the pack's reachability bitmaps where gc wrote them (the walk
    * stops at the first commit that has one), else JGit's merge-base walk.
    */
-  private static boolean walkContains(Open o, ObjectId tip, String commit) throws IOException {
+  private static boolean walkContains(Open o, ObjectId tip, ObjectId commit, boolean bitmaps)
+      throws IOException {
     RevWalk rw = o.rw();
     try {
       RevCommit tipCommit = rw.parseCommit(tip);
       RevCommit c;
       try {
-        c = rw.parseCommit(ObjectId.fromString(commit));
+        c = rw.parseCommit(commit);
       } catch (MissingObjectException e) {
         return false;
       }
-      if (o.reader().getBitmapIndex() == null) {
+      if (!bitmaps) {
         return rw.isMergedInto(c, tipCommit);
       }
       try {
